@@ -1,0 +1,31 @@
+package gate.engine;
+
+import gate.wasm.GlobalType;
+import gate.wasm.MemoryType;
+import gate.wasm.Module;
+import gate.wasm.TableType;
+
+/**
+ * A WebAssembly engine. Implementations are thread-safe; an engine bundle registers one as an OSGi
+ * service with the property {@code gate.engine.name} equal to {@link #name()}.
+ */
+public interface Engine {
+    /** Short stable name used on command lines and in benchmarks: {@code interp}, {@code native}. */
+    String name();
+
+    /**
+     * Compiles a module that the validator accepted. Never called with an unvalidated module.
+     *
+     * @throws gate.wasm.ResourceLimitException if the module exceeds what this engine supports
+     */
+    Program compile(Module module);
+
+    /** A memory owned by the host, importable by instances of this engine. */
+    MemoryExtern createMemory(MemoryType type);
+
+    /** A table owned by the host, importable by instances of this engine. */
+    TableExtern createTable(TableType type);
+
+    /** A global owned by the host, importable by instances of this engine. */
+    GlobalExtern createGlobal(GlobalType type, long value);
+}
