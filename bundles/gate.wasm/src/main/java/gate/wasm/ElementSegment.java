@@ -5,7 +5,8 @@ import java.util.List;
 /** An element segment (core spec §2.5.7): references of one type, and how they are used. */
 public record ElementSegment(ValType type, List<ConstExpr> init, Mode mode) {
     public ElementSegment {
-        init = List.copyOf(init);
+        // ElementInits is immutable and compact: copying would expand it
+        init = init instanceof ElementInits ? init : List.copyOf(init);
     }
 
     public sealed interface Mode {}

@@ -16,10 +16,11 @@ import java.util.List;
  * @param codeStart module offset of the first instruction
  * @param end module offset just past the body
  * @param locals declared local types, parameters excluded, expanded (bounded by the decoder's
- *     locals limit)
+ *     locals limit); the decoder gives a compact {@link LocalTypes}
  */
 public record FunctionBody(int bodyStart, int codeStart, int end, List<ValType> locals) {
     public FunctionBody {
-        locals = List.copyOf(locals);
+        // LocalTypes is immutable and compact: copying would expand it
+        locals = locals instanceof LocalTypes ? locals : List.copyOf(locals);
     }
 }

@@ -1,0 +1,89 @@
+package gate.wasm;
+
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.RandomAccess;
+
+/**
+ * The declared locals of a function as the binary groups them (core spec §5.5.13: runs of
+ * {@code count × type}), readable as an expanded immutable list. It takes 8 bytes per run instead
+ * of a reference per local, so a module declaring 50,000 locals in each of many tiny bodies costs
+ * nothing.
+ */
+public final class LocalTypes extends AbstractList<ValType> implements RandomAccess {
+    private static final LocalTypes NONE = new LocalTypes(new int[0], new ValType[0]);
+
+    /** {@code ends[i]}: number of locals in runs {@code 0..i}. */
+    private final int[] ends;
+    private final ValType[] types;
+
+    private LocalTypes(int[] ends, ValType[] types) {
+        this.ends = ends;
+        this.types = types;
+    }
+
+    /**
+     * Builds the list from runs; the arrays are copied. Empty runs are allowed.
+     *
+     * @throws IllegalArgumentException if a count is negative or the total exceeds {@code
+     *     Integer.MAX_VALUE}
+     */
+    public static LocalTypes of(int[] counts, ValType[] types) {
+        if (counts.length != types.length) {
+            throw new IllegalArgumentException("counts and types differ in length");
+        }
+        if (counts.length == 0) {
+            return NONE;
+        }
+        int[] ends = new int[counts.length];
+        long total = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] < 0) {
+                throw new IllegalArgumentException("negative count");
+            }
+            total += counts[i];
+            if (total > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("too many locals");
+            }
+            ends[i] = (int) total;
+        }
+        return new LocalTypes(ends, types.clone());
+    }
+
+    @Override
+    public ValType get(int index) {
+        if (index < 0 || index >= size()) {
+            throw new IndexOutOfBoundsException(index);
+        }
+        int run = Arrays.binarySearch(ends, index + 1);
+        if (run < 0) {
+            run = -run - 1;
+        } else {
+            // several runs may end at the same place when some are empty: take the first
+            while (run > 0 && ends[run - 1] == index + 1) {
+                run--;
+            }
+        }
+        return types[run];
+    }
+
+    @Override
+    public int size() {
+        return ends.length == 0 ? 0 : ends[ends.length - 1];
+    }
+
+    /** Number of runs, for code that allocates or initialises locals run by run. */
+    public int runCount() {
+        return ends.length;
+    }
+
+    /** Length of run {@code run}. */
+    public int runLength(int run) {
+        return run == 0 ? ends[0] : ends[run] - ends[run - 1];
+    }
+
+    /** Type of run {@code run}. */
+    public ValType runType(int run) {
+        return types[run];
+    }
+}

@@ -1,0 +1,215 @@
+package gate.wasm.validate;
+
+import gate.wasm.ConstExpr;
+import gate.wasm.DataSegment;
+import gate.wasm.ElementSegment;
+import gate.wasm.Export;
+import gate.wasm.FuncType;
+import gate.wasm.Global;
+import gate.wasm.Import;
+import gate.wasm.ImportDesc;
+import gate.wasm.InvalidModuleException;
+import gate.wasm.Limits;
+import gate.wasm.MemoryType;
+import gate.wasm.Module;
+import gate.wasm.ResourceLimitException;
+import gate.wasm.TableType;
+import gate.wasm.ValType;
+import gate.wasm.WasmLimits;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The module-level rules of core spec §3.2 and §3.4 (everything but function bodies): types of
+ * imports and definitions, limits, constant expressions, exports, start function and segments.
+ * Errors carry offset -1: the model does not keep the offsets of these entries.
+ */
+final class ModuleValidator {
+    private final Module module;
+    private final WasmLimits limits;
+    private ModuleContext context;
+
+    ModuleValidator(Module module, WasmLimits limits) {
+        this.module = module;
+        this.limits = limits;
+    }
+
+    private static InvalidModuleException invalid(String reason) {
+        return new InvalidModuleException(-1, reason);
+    }
+
+    /** Checks everything outside function bodies and returns the context for the bodies. */
+    ModuleContext validate() {
+        checkTypeIndexes();
+        context = new ModuleContext(module);
+        for (TableType t : context.tables) {
+            tableType(t);
+        }
+        for (MemoryType m : context.memories) {
+            memoryType(m);
+        }
+        if (context.memories.length > 1) {
+            throw invalid("multiple memories: " + context.memories.length + " (WebAssembly 2.0 allows one)");
+        }
+        for (Global g : module.globals()) {
+            expect(g.type().type(), constExpr(g.init()), "global initializer");
+        }
+        for (ElementSegment e : module.elements()) {
+            elementSegment(e);
+        }
+        for (DataSegment d : module.data()) {
+            if (d.mode() instanceof DataSegment.Active a) {
+                if (a.memoryIndex() < 0 || a.memoryIndex() >= context.memories.length) {
+                    throw invalid("unknown memory " + Integer.toUnsignedString(a.memoryIndex()));
+                }
+                expect(ValType.I32, constExpr(a.offset()), "data segment offset");
+            }
+        }
+        startFunction();
+        exports();
+        return context;
+    }
+
+    private void checkTypeIndexes() {
+        int types = module.types().size();
+        for (Import i : module.imports()) {
+            if (i.desc() instanceof ImportDesc.Func f && (f.typeIndex() < 0 || f.typeIndex() >= types)) {
+                throw invalid("unknown type " + Integer.toUnsignedString(f.typeIndex()) + " in import " + i.module()
+                        + "." + i.name());
+            }
+        }
+        List<Integer> functionTypes = module.functionTypes();
+        for (int i = 0; i < functionTypes.size(); i++) {
+            int index = functionTypes.get(i);
+            if (index < 0 || index >= types) {
+                throw invalid("unknown type " + Integer.toUnsignedString(index) + " of function " + i);
+            }
+        }
+    }
+
+    /** §3.2.4: table limits within u32 (always, as encoded) and min not above max. */
+    private void tableType(TableType t) {
+        limitsOrder(t.limits());
+        if (t.limits().min() > limits.tableSize()) {
+            throw new ResourceLimitException(-1, "table too large: " + t.limits().min() + " elements (limit "
+                    + limits.tableSize() + ")");
+        }
+    }
+
+    /** §3.2.5: memory limits at most 65536 pages and min not above max. */
+    private void memoryType(MemoryType m) {
+        Limits l = m.limits();
+        if (l.min() > MemoryType.MAX_PAGES || (l.hasMax() && l.max() > MemoryType.MAX_PAGES)) {
+            throw invalid("memory size must be at most 65536 pages (4GiB)");
+        }
+        limitsOrder(l);
+        if (l.min() > limits.memoryPages()) {
+            throw new ResourceLimitException(-1, "memory too large: " + l.min() + " pages (limit "
+                    + limits.memoryPages() + ")");
+        }
+    }
+
+    private static void limitsOrder(Limits l) {
+        if (l.hasMax() && l.min() > l.max()) {
+            throw invalid("size minimum must not be greater than maximum (" + l.min() + " > " + l.max() + ")");
+        }
+    }
+
+    /**
+     * Type of a constant expression (§3.3.10). In WebAssembly 2.0, {@code global.get} may only read
+     * imported immutable globals, because only those are in the context of initializers.
+     */
+    private ValType constExpr(ConstExpr expr) {
+        return switch (expr) {
+            case ConstExpr.I32Const c -> ValType.I32;
+            case ConstExpr.I64Const c -> ValType.I64;
+            case ConstExpr.F32Const c -> ValType.F32;
+            case ConstExpr.F64Const c -> ValType.F64;
+            case ConstExpr.RefNull r -> r.type();
+            case ConstExpr.RefFunc r -> {
+                if (r.funcIndex() < 0 || r.funcIndex() >= context.functions.length) {
+                    throw invalid("unknown function " + Integer.toUnsignedString(r.funcIndex()));
+                }
+                yield ValType.FUNCREF;
+            }
+            case ConstExpr.GlobalGet g -> {
+                if (g.globalIndex() < 0 || g.globalIndex() >= context.importedGlobals) {
+                    throw invalid("unknown global " + Integer.toUnsignedString(g.globalIndex())
+                            + " (initializers may only read imported globals)");
+                }
+                if (context.globals[g.globalIndex()].mutable()) {
+                    throw invalid("constant expression required: global " + g.globalIndex() + " is mutable");
+                }
+                yield context.globals[g.globalIndex()].type();
+            }
+        };
+    }
+
+    private static void expect(ValType expected, ValType actual, String where) {
+        if (expected != actual) {
+            throw invalid("type mismatch: " + where + " is " + actual.text() + ", expected " + expected.text());
+        }
+    }
+
+    private void elementSegment(ElementSegment e) {
+        if (e.init() instanceof gate.wasm.ElementInits compact) {
+            for (int i = 0; i < compact.size(); i++) {
+                int index = compact.functionIndex(i);
+                if (index >= context.functions.length) {
+                    throw invalid("unknown function " + index);
+                }
+            }
+        } else {
+            for (ConstExpr init : e.init()) {
+                expect(e.type(), constExpr(init), "element");
+            }
+        }
+        if (e.mode() instanceof ElementSegment.Active a) {
+            if (a.tableIndex() < 0 || a.tableIndex() >= context.tables.length) {
+                throw invalid("unknown table " + Integer.toUnsignedString(a.tableIndex()));
+            }
+            expect(ValType.I32, constExpr(a.offset()), "element segment offset");
+            TableType table = context.tables[a.tableIndex()];
+            if (table.elementType() != e.type()) {
+                throw invalid("type mismatch: element segment of " + e.type().text() + " for a table of "
+                        + table.elementType().text());
+            }
+        }
+    }
+
+    /** §3.4.10: the start function must exist and have type [] -> []. */
+    private void startFunction() {
+        int start = module.start();
+        if (start == -1) {
+            return;
+        }
+        if (start < 0 || start >= context.functions.length) {
+            throw invalid("unknown function " + (start == Integer.MIN_VALUE ? "4294967295" : Integer.toUnsignedString(start))
+                    + " (start)");
+        }
+        FuncType type = context.functions[start];
+        if (!type.params().isEmpty() || !type.results().isEmpty()) {
+            throw invalid("start function must have type [] -> [], not " + type);
+        }
+    }
+
+    private void exports() {
+        Set<String> names = new HashSet<>();
+        for (Export e : module.exports()) {
+            int count = switch (e.kind()) {
+                case FUNC -> context.functions.length;
+                case TABLE -> context.tables.length;
+                case MEMORY -> context.memories.length;
+                case GLOBAL -> context.globals.length;
+            };
+            if (e.index() < 0 || e.index() >= count) {
+                throw invalid("unknown " + e.kind().name().toLowerCase(java.util.Locale.ROOT).replace("func", "function")
+                        + " " + Integer.toUnsignedString(e.index()) + " in export \"" + e.name() + "\"");
+            }
+            if (!names.add(e.name())) {
+                throw invalid("duplicate export name \"" + e.name() + "\"");
+            }
+        }
+    }
+}
