@@ -1,0 +1,63 @@
+package gate.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Measures one benchmark file on one target: compiles once, then runs the function {@code runs}
+ * times, each on a fresh instance, timing only the call. When a file {@code NAME.expected} lies
+ * beside {@code NAME.wasm}, every result must equal the checksum in it.
+ */
+public final class Bench {
+    private Bench() {}
+
+    /**
+     * @throws IOException when the file cannot be read
+     * @throws IllegalStateException when a result differs from the expected checksum
+     */
+    public static Measurement measure(BenchTarget target, Path file, String display, String function, int runs)
+            throws IOException {
+        byte[] wasm = Files.readAllBytes(file);
+        Long expected = expected(file);
+        long start = System.nanoTime();
+        BenchTarget.Compiled compiled = target.compile(wasm);
+        double compileMs = millisSince(start);
+        double[] times = new double[runs];
+        long result = 0;
+        for (int i = 0; i < runs; i++) {
+            BenchTarget.Call call = compiled.instantiate(function);
+            long t = System.nanoTime();
+            result = call.call();
+            times[i] = millisSince(t);
+            if (expected != null && result != expected) {
+                throw new IllegalStateException(display + " on " + target.name() + ": checksum "
+                        + Long.toUnsignedString(result) + ", expected " + Long.toUnsignedString(expected));
+            }
+        }
+        Arrays.sort(times);
+        double median = runs % 2 == 1 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2;
+        return new Measurement(display, target.name(), compileMs, times[0], median, runs, result);
+    }
+
+    /** The checksum in {@code NAME.expected} beside {@code NAME.wasm}, or null when there is none. */
+    static Long expected(Path wasm) throws IOException {
+        String name = wasm.getFileName().toString();
+        Path file = wasm.resolveSibling(name.replaceFirst("\\.wasm$", "") + ".expected");
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
+        try {
+            return Long.parseUnsignedLong(text);
+        } catch (NumberFormatException e) {
+            throw new IOException(file + ": not an unsigned decimal checksum: " + text, e);
+        }
+    }
+
+    private static double millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e6;
+    }
+}
