@@ -1,0 +1,509 @@
+package gate.interp;
+
+import gate.wasm.FuncType;
+import gate.wasm.FunctionBody;
+import gate.wasm.Module;
+import gate.wasm.ValType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Translates one validated function body into internal code ({@link Op}): branch targets resolved,
+ * stack moves of branches computed from the statically known operand heights, unreachable code
+ * dropped, calls resolved to defined or imported functions. Tracks operand types only to record
+ * them at suspension points.
+ */
+final class Translator {
+    private final Module module;
+    private final int[] typeIds;
+    private final int importedFunctions;
+    private final int functionIndex;
+    private final FunctionBody body;
+    private final CodeReader in;
+    private final Emitter out = new Emitter();
+    private final SuspensionPoints points = new SuspensionPoints();
+    private final List<Control> controls = new ArrayList<>();
+    private final ValType[] localTypes;
+    private ValType[] types = new ValType[16];
+    private int height;
+    private int maxHeight;
+
+    private Translator(Module module, int[] typeIds, int functionIndex) {
+        this.module = module;
+        this.typeIds = typeIds;
+        this.importedFunctions = module.importedFunctionCount();
+        this.functionIndex = functionIndex;
+        this.body = module.code().get(functionIndex - importedFunctions);
+        this.in = new CodeReader(module.bytes(), body.codeStart());
+        FuncType type = module.functionType(functionIndex);
+        List<ValType> locals = new ArrayList<>(type.params());
+        locals.addAll(body.locals());
+        this.localTypes = locals.toArray(new ValType[0]);
+    }
+
+    /**
+     * Translates defined function {@code functionIndex}.
+     *
+     * @param typeIds canonical type id of each module type (first equal type's index)
+     */
+    static CompiledFunction translate(Module module, int[] typeIds, int functionIndex) {
+        return new Translator(module, typeIds, functionIndex).run();
+    }
+
+    private CompiledFunction run() {
+        FuncType type = module.functionType(functionIndex);
+        int entryOffset = body.codeStart() - body.bodyStart();
+        points.add(SuspensionPoints.ENTRY, 0, entryOffset, new ValType[0], -1);
+        controls.add(new Control(Control.FUNCTION, 0, new ValType[0], type.results().toArray(new ValType[0])));
+        while (!controls.isEmpty()) {
+            int opcodeOffset = in.position();
+            int opcode = in.readByte();
+            Control top = controls.get(controls.size() - 1);
+            if (top.unreachable) {
+                skipUnreachable(opcode, opcodeOffset);
+            } else {
+                instruction(opcode, opcodeOffset);
+            }
+        }
+        points.trim();
+        int typeId = typeIds[module.functionTypes().get(functionIndex - importedFunctions)];
+        return new CompiledFunction(
+                functionIndex, type, typeId, localTypes, maxHeight, out.toArray(), points, entryOffset);
+    }
+
+    // ---- unreachable code (core spec §3.3.8: the stack is polymorphic; nothing runs) ----
+
+    private int skipDepth;
+
+    private void skipUnreachable(int opcode, int opcodeOffset) {
+        switch (opcode) {
+            case 0x02, 0x03, 0x04 -> {
+                readBlockType();
+                skipDepth++;
+            }
+            case 0x05 -> {
+                if (skipDepth == 0) {
+                    instruction(opcode, opcodeOffset);
+                }
+            }
+            case 0x0b -> {
+                if (skipDepth == 0) {
+                    instruction(opcode, opcodeOffset);
+                } else {
+                    skipDepth--;
+                }
+            }
+            default -> Immediates.skip(in, opcode);
+        }
+    }
+
+    // ---- operand type tracking ----
+
+    private void push(ValType t) {
+        if (height == types.length) {
+            types = Arrays.copyOf(types, height * 2);
+        }
+        types[height++] = t;
+        if (height > maxHeight) {
+            maxHeight = height;
+        }
+    }
+
+    private void pop(int n) {
+        height -= n;
+    }
+
+    private ValType[] typesBelow(int h) {
+        return Arrays.copyOf(types, h);
+    }
+
+    private void setHeight(int h, ValType[] top) {
+        height = h;
+        for (ValType t : top) {
+            push(t);
+        }
+    }
+
+    // ---- block types (core spec §5.4.1) ----
+
+    private ValType[][] readBlockType() {
+        int b = in.peekByte();
+        if (b == 0x40) {
+            in.readByte();
+            return new ValType[][] {new ValType[0], new ValType[0]};
+        }
+        ValType single = ValType.ofCode(b);
+        if (single != null) {
+            in.readByte();
+            return new ValType[][] {new ValType[0], new ValType[] {single}};
+        }
+        FuncType t = module.types().get((int) in.readS64());
+        return new ValType[][] {t.params().toArray(new ValType[0]), t.results().toArray(new ValType[0])};
+    }
+
+    // ---- instructions ----
+
+    private void instruction(int opcode, int opcodeOffset) {
+        switch (opcode) {
+            case 0x00 -> {
+                out.op(Op.UNREACHABLE);
+                markUnreachable();
+            }
+            case 0x01 -> { }
+            case 0x02, 0x03, 0x04 -> structured(opcode);
+            case 0x05 -> elseBranch();
+            case 0x0b -> end();
+            case 0x0c -> {
+                branch(Op.BR, Op.BR_MOVE, in.readU32());
+                markUnreachable();
+            }
+            case 0x0d -> {
+                pop(1);
+                branch(Op.BR_IF, Op.BR_IF_MOVE, in.readU32());
+            }
+            case 0x0e -> brTable();
+            case 0x0f -> {
+                out.op(Op.RETURN, controls.get(0).results.length);
+                markUnreachable();
+            }
+            case 0x10 -> call(in.readU32(), opcodeOffset);
+            case 0x11 -> callIndirect(in.readU32(), in.readU32(), opcodeOffset);
+            case 0x1a -> {
+                pop(1);
+                out.op(Op.DROP);
+            }
+            case 0x1b -> select();
+            case 0x1c -> {
+                int n = in.readU32();
+                for (int i = 0; i < n; i++) {
+                    in.readByte();
+                }
+                select();
+            }
+            case 0x20 -> {
+                int i = in.readU32();
+                out.op(Op.LOCAL_GET, i);
+                push(localTypes[i]);
+            }
+            case 0x21 -> {
+                pop(1);
+                out.op(Op.LOCAL_SET, in.readU32());
+            }
+            case 0x22 -> out.op(Op.LOCAL_TEE, in.readU32());
+            case 0x23 -> {
+                int g = in.readU32();
+                out.op(Op.GLOBAL_GET, g);
+                push(module.globalType(g).type());
+            }
+            case 0x24 -> {
+                pop(1);
+                out.op(Op.GLOBAL_SET, in.readU32());
+            }
+            case 0x25 -> {
+                int t = in.readU32();
+                pop(1);
+                out.op(Op.TABLE_GET, t);
+                push(tableType(t));
+            }
+            case 0x26 -> {
+                pop(2);
+                out.op(Op.TABLE_SET, in.readU32());
+            }
+            case 0x3f -> {
+                in.readByte();
+                out.op(0x3f);
+                push(ValType.I32);
+            }
+            case 0x40 -> {
+                in.readByte();
+                out.op(0x40);
+            }
+            case 0x41 -> {
+                out.op(Op.I32_CONST, in.readS32());
+                push(ValType.I32);
+            }
+            case 0x42 -> {
+                long v = in.readS64();
+                out.op(Op.I64_CONST, (int) v, (int) (v >>> 32));
+                push(ValType.I64);
+            }
+            case 0x43 -> {
+                out.op(Op.F32_CONST, in.readFixed32());
+                push(ValType.F32);
+            }
+            case 0x44 -> {
+                long v = in.readFixed64();
+                out.op(Op.F64_CONST, (int) v, (int) (v >>> 32));
+                push(ValType.F64);
+            }
+            case 0xd0 -> {
+                out.op(Op.REF_NULL);
+                push(ValType.ofCode(in.readByte()));
+            }
+            case 0xd1 -> {
+                pop(1);
+                out.op(Op.REF_IS_NULL);
+                push(ValType.I32);
+            }
+            case 0xd2 -> {
+                out.op(Op.REF_FUNC, in.readU32());
+                push(ValType.FUNCREF);
+            }
+            case 0xfc -> prefixed(in.readU32());
+            case 0xfd -> throw new gate.wasm.ResourceLimitException(
+                    opcodeOffset, "the interpreter does not support SIMD instructions");
+            default -> {
+                if (opcode >= 0x28 && opcode <= 0x3e) {
+                    memoryAccess(opcode);
+                } else {
+                    numeric(opcode);
+                }
+            }
+        }
+    }
+
+    private ValType tableType(int t) {
+        int imported = module.importedTableCount();
+        if (t >= imported) {
+            return module.tables().get(t - imported).elementType();
+        }
+        int n = 0;
+        for (var imp : module.imports()) {
+            if (imp.desc() instanceof gate.wasm.ImportDesc.Table table) {
+                if (n++ == t) {
+                    return table.type().elementType();
+                }
+            }
+        }
+        throw new IllegalStateException("no table " + t);
+    }
+
+    private void markUnreachable() {
+        controls.get(controls.size() - 1).unreachable = true;
+        skipDepth = 0;
+    }
+
+    private void select() {
+        pop(3);
+        ValType t = types[height];
+        out.op(Op.SELECT);
+        push(t);
+    }
+
+    private void numeric(int opcode) {
+        NumericSignature sig = NumericSignature.of(opcode);
+        pop(sig.arity());
+        out.op(opcode);
+        push(sig.result());
+    }
+
+    private void memoryAccess(int opcode) {
+        in.readU32(); // alignment is only a hint (core spec §4.4.7)
+        long offset = in.readU32() & 0xffff_ffffL;
+        NumericSignature sig = NumericSignature.ofMemory(opcode);
+        pop(sig.arity());
+        // Memories are byte arrays, so no address at or beyond 2^31 is in bounds: a static offset
+        // that large always traps (core spec §4.4.7: the effective address does not wrap).
+        if (offset > Integer.MAX_VALUE) {
+            out.op(Op.MEMORY_TRAP);
+        } else {
+            out.op(opcode, (int) offset);
+        }
+        if (sig.result() != null) {
+            push(sig.result());
+        }
+    }
+
+    private void prefixed(int sub) {
+        switch (sub) {
+            case 0, 1, 2, 3, 4, 5, 6, 7 -> {
+                pop(1);
+                out.op(Op.PREFIX_FC + sub);
+                push(sub < 4 ? ValType.I32 : ValType.I64);
+            }
+            case 8 -> {
+                int seg = in.readU32();
+                in.readByte();
+                pop(3);
+                out.op(Op.MEMORY_INIT, seg);
+            }
+            case 9 -> out.op(Op.DATA_DROP, in.readU32());
+            case 10 -> {
+                in.readByte();
+                in.readByte();
+                pop(3);
+                out.op(Op.MEMORY_COPY);
+            }
+            case 11 -> {
+                in.readByte();
+                pop(3);
+                out.op(Op.MEMORY_FILL);
+            }
+            case 12 -> {
+                int seg = in.readU32();
+                int table = in.readU32();
+                pop(3);
+                out.op(Op.TABLE_INIT, seg, table);
+            }
+            case 13 -> out.op(Op.ELEM_DROP, in.readU32());
+            case 14 -> {
+                int dst = in.readU32();
+                int src = in.readU32();
+                pop(3);
+                out.op(Op.TABLE_COPY, dst, src);
+            }
+            case 15 -> {
+                pop(2);
+                out.op(Op.TABLE_GROW, in.readU32());
+                push(ValType.I32);
+            }
+            case 16 -> {
+                out.op(Op.TABLE_SIZE, in.readU32());
+                push(ValType.I32);
+            }
+            case 17 -> {
+                pop(3);
+                out.op(Op.TABLE_FILL, in.readU32());
+            }
+            default -> throw new IllegalStateException("unexpected 0xfc " + sub);
+        }
+    }
+
+    // ---- control ----
+
+    private void structured(int opcode) {
+        ValType[][] bt = readBlockType();
+        ValType[] params = bt[0];
+        if (opcode == 0x04) {
+            pop(1);
+        }
+        Control c = new Control(
+                opcode == 0x02 ? Control.BLOCK : opcode == 0x03 ? Control.LOOP : Control.IF,
+                height - params.length,
+                params,
+                bt[1]);
+        if (opcode == 0x03) {
+            out.barrier();
+            c.loopPc = out.position();
+            out.op(Op.LOOP);
+            points.add(SuspensionPoints.LOOP, c.loopPc, in.position() - body.bodyStart(), typesBelow(height), -1);
+        } else if (opcode == 0x04) {
+            out.op(Op.BR_UNLESS, 0);
+            c.elseFixup = out.position() - 1;
+        }
+        controls.add(c);
+    }
+
+    private void elseBranch() {
+        Control c = controls.get(controls.size() - 1);
+        if (!c.unreachable) {
+            out.op(Op.BR, 0);
+            c.addFixup(out.position() - 1);
+        }
+        out.barrier();
+        out.patch(c.elseFixup, out.position());
+        c.elseFixup = -1;
+        c.unreachable = false;
+        setHeight(c.height, c.params);
+    }
+
+    private void end() {
+        Control c = controls.remove(controls.size() - 1);
+        out.barrier();
+        int endPc = out.position();
+        for (int i = 0; i < c.fixupCount; i++) {
+            out.patch(c.fixups[i], endPc);
+        }
+        if (c.elseFixup >= 0) {
+            out.patch(c.elseFixup, endPc);
+        }
+        setHeight(c.height, c.results);
+        if (c.kind == Control.FUNCTION) {
+            out.op(Op.RETURN, c.results.length);
+        }
+    }
+
+    /** Emits a branch to the label {@code depth} levels out (core spec §4.4.8 br). */
+    private void branch(int plainOp, int moveOp, int depth) {
+        Control target = controls.get(controls.size() - 1 - depth);
+        int arity = target.labelTypes().length;
+        if (target.kind == Control.FUNCTION) {
+            if (plainOp == Op.BR) {
+                out.op(Op.RETURN, arity);
+            } else {
+                // br_if to the function label: jump to the final return, moving results down.
+                emitBranch(plainOp, moveOp, target, arity);
+            }
+            return;
+        }
+        emitBranch(plainOp, moveOp, target, arity);
+    }
+
+    private void emitBranch(int plainOp, int moveOp, Control target, int arity) {
+        boolean needsMove = height - arity != target.height;
+        if (needsMove) {
+            out.op(moveOp, 0, arity, localTypes.length + target.height);
+        } else {
+            out.op(plainOp, 0);
+        }
+        int targetSlot = out.position() - (needsMove ? 3 : 1);
+        if (target.kind == Control.LOOP) {
+            out.patch(targetSlot, target.loopPc);
+        } else {
+            target.addFixup(targetSlot);
+        }
+    }
+
+    private void brTable() {
+        int count = in.readU32();
+        int[] depths = new int[count + 1];
+        for (int i = 0; i <= count; i++) {
+            depths[i] = in.readU32();
+        }
+        pop(1);
+        out.op(Op.BR_TABLE, count);
+        for (int depth : depths) {
+            Control target = controls.get(controls.size() - 1 - depth);
+            int arity = target.labelTypes().length;
+            out.op(0, arity, localTypes.length + target.height);
+            int slot = out.position() - 3;
+            if (target.kind == Control.LOOP) {
+                out.patch(slot, target.loopPc);
+            } else {
+                target.addFixup(slot);
+            }
+        }
+        markUnreachable();
+    }
+
+    private void call(int callee, int opcodeOffset) {
+        FuncType t = module.functionType(callee);
+        int args = t.params().size();
+        int relative = opcodeOffset - body.bodyStart();
+        if (callee < importedFunctions) {
+            points.add(SuspensionPoints.IMPORT_CALL, out.position(), relative, typesBelow(height), callee);
+            out.op(Op.CALL_IMPORT, callee);
+        } else {
+            out.op(Op.CALL, callee);
+            points.add(SuspensionPoints.CALL, out.position(), relative, typesBelow(height - args), callee);
+        }
+        pop(args);
+        for (ValType r : t.results()) {
+            push(r);
+        }
+    }
+
+    private void callIndirect(int typeIndex, int table, int opcodeOffset) {
+        FuncType t = module.types().get(typeIndex);
+        pop(1);
+        int args = t.params().size();
+        out.op(Op.CALL_INDIRECT, typeIds[typeIndex], table);
+        points.add(SuspensionPoints.CALL, out.position(), opcodeOffset - body.bodyStart(),
+                typesBelow(height - args), -1 - typeIds[typeIndex]);
+        pop(args);
+        for (ValType r : t.results()) {
+            push(r);
+        }
+    }
+}
