@@ -14,8 +14,15 @@ public sealed interface Memory {
      * @param index index register, or null; never RSP, whose SIB index code means "no index"
      * @param scale 1, 2, 4 or 8 (1 when there is no index)
      * @param disp  signed displacement
+     * @param wide  true to encode the displacement in 32 bits even when a shorter form exists,
+     *              so that it can be patched later (only meaningful with a base register)
      */
-    record Based(Reg base, Reg index, int scale, int disp) implements Memory {
+    record Based(Reg base, Reg index, int scale, int disp, boolean wide) implements Memory {
+        /** The shortest encoding of {@code [base + index*scale + disp]}. */
+        public Based(Reg base, Reg index, int scale, int disp) {
+            this(base, index, scale, disp, false);
+        }
+
         public Based {
             if (base == null && index == null) {
                 throw new IllegalArgumentException("memory operand without base or index");
@@ -66,6 +73,14 @@ public sealed interface Memory {
     /** {@code [base + disp]}. */
     static Memory at(Reg base, int disp) {
         return new Based(base, null, 1, disp);
+    }
+
+    /**
+     * {@code [base + disp]} with a 32-bit displacement field whatever the value, for displacements
+     * patched after emission (a frame size known only at the end of a function, say).
+     */
+    static Memory atWide(Reg base, int disp) {
+        return new Based(base, null, 1, disp, true);
     }
 
     /** {@code [base + index*scale + disp]}. */

@@ -7,7 +7,9 @@ package gate.compiler.x86.enc;
  * <p>The special cases this class exists for: rm = 100 means "a SIB byte follows", so a base of
  * rsp or r12 always needs a SIB byte; mod = 00 with rm = 101 means RIP-relative, and SIB base = 101
  * with mod = 00 means "no base", so a base of rbp or r13 always needs a displacement (a zero byte
- * if nothing else); SIB index = 100 means "no index", so rsp cannot be an index.
+ * if nothing else); SIB index = 100 means "no index", so rsp cannot be an index. A
+ * {@linkplain Memory.Based#wide() wide} operand always gets a 32-bit displacement, so that it
+ * can be patched.
  */
 final class ModRm {
     private static final int MOD_INDIRECT = 0;
@@ -53,7 +55,9 @@ final class ModRm {
             return;
         }
         int mod;
-        if (disp == 0 && base.low3() != SIB_NO_BASE) {
+        if (memory.wide()) {
+            mod = MOD_DISP32;
+        } else if (disp == 0 && base.low3() != SIB_NO_BASE) {
             mod = MOD_INDIRECT;
         } else if (Imm.isInt8(disp)) {
             mod = MOD_DISP8;

@@ -67,7 +67,7 @@ final class Intel {
         // Shortest form: no displacement only for disp 0 with a base other than rbp/r13 (whose
         // mod=00 encodings mean RIP-relative / no base).
         boolean baseNeedsDisp = m.base() == null || m.base() == Reg.RBP || m.base() == Reg.R13;
-        if (m.disp() != 0 || baseNeedsDisp) {
+        if (m.disp() != 0 || baseNeedsDisp || m.wide()) {
             text.append(m.disp() < 0 ? "-0x" : "+0x")
                     .append(Long.toHexString(Math.abs((long) m.disp())));
         }
@@ -81,8 +81,8 @@ final class Intel {
 
     /**
      * Memory operands covering every ModRM/SIB special case: each base with no, 8-bit and 32-bit
-     * displacements (and the edges of the 8-bit range), each index with each scale, no base,
-     * and RIP-relative targets before and after the instruction.
+     * displacements (and the edges of the 8-bit range) and with a forced 32-bit one, each index
+     * with each scale, no base, and RIP-relative targets before and after the instruction.
      */
     static List<Memory> memories() {
         List<Memory> list = new ArrayList<>();
@@ -91,6 +91,10 @@ final class Intel {
             for (int disp : disps) {
                 list.add(Memory.at(base, disp));
             }
+            list.add(Memory.atWide(base, 0));
+            list.add(Memory.atWide(base, 0x10));
+            Reg index = base == Reg.R15 ? Reg.R12 : Reg.of((base.ordinal() + 5) % 16);
+            list.add(new Memory.Based(base, index, 4, -8, true));
         }
         int[] scales = {1, 2, 4, 8};
         int n = 0;
