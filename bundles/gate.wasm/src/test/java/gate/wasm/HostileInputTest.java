@@ -192,4 +192,16 @@ class HostileInputTest {
                 "malformed UTF-8 encoding");
         assertEquals("é", Wasm.load(module().section(0, 0x02, 0xc3, 0xa9).build(), LIMITS).customSections().get(0).name());
     }
+
+    @Test
+    void multiValueArityCannotBuyUnboundedWork() {
+        // type 1 is [i32 x 1000] -> [i32 x 1000]; function 0 calls function 1 half a million times
+        byte[] thousand = repeat(1000, 0x7f);
+        byte[] types = concat(of(0x02, 0x60, 0x00, 0x00, 0x60), u32(1000), thousand, u32(1000), thousand);
+        byte[] caller = concat(of(0x00, 0x00), repeat(500_000, 0x10, 0x01), of(0x1a, 0x0b));
+        byte[] callee = concat(of(0x00, 0x00, 0x0b));
+        byte[] code = concat(of(0x02), u32(caller.length), caller, u32(callee.length), callee);
+        byte[] bytes = module().section(1, types).section(3, 0x02, 0x00, 0x01).section(10, code).build();
+        rejects(ResourceLimitException.class, bytes, "validation work limit exceeded");
+    }
 }

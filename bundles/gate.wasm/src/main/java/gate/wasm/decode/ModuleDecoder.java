@@ -114,6 +114,7 @@ public final class ModuleDecoder {
     private void section() {
         int at = in.position();
         int id = in.u8();
+        order.accept(id, at);
         int sizeAt = in.position();
         long size = in.u32Long();
         if (size > in.remaining()) {
@@ -121,7 +122,6 @@ public final class ModuleDecoder {
                     + in.remaining() + " left");
         }
         int end = in.position() + (int) size;
-        order.accept(id, at);
         in.limit(end);
         switch (id) {
             case 0 -> customSection(end);
@@ -161,7 +161,8 @@ public final class ModuleDecoder {
         int payload = in.position();
         customSections.add(new CustomSection(name, payload, end - payload, order.lastKnownId()));
         if (name.equals("name")) {
-            names = NameSectionReader.read(bytes, payload, end, limits.nameLength(), limits.functions() * 2);
+            names = NameSectionReader.read(bytes, payload, end, limits.nameLength(),
+                    (int) Math.min(2L * limits.functions(), Integer.MAX_VALUE));
         }
         in.position(end);
     }

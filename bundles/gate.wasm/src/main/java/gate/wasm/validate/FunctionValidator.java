@@ -33,10 +33,20 @@ final class FunctionValidator {
     private LocalTypes locals;
     private long localCount;
 
+    /** Base of the validation work budget; the rest grows with the code size. */
+    private static final long BASE_WORK = 8_000_000;
+    /** Operand types per byte of code that the budget allows; ordinary code needs 2 to 4. */
+    private static final long WORK_PER_BYTE = 16;
+
     FunctionValidator(ModuleContext context, WasmLimits limits) {
         this.context = context;
         this.stacks = new ValidationStacks(limits.operandStackHeight(), limits.nestingDepth());
         this.bulk = new BulkValidator(context, stacks);
+        long codeBytes = 0;
+        for (FunctionBody body : context.module.code()) {
+            codeBytes += body.end() - body.codeStart();
+        }
+        stacks.budget(BASE_WORK + WORK_PER_BYTE * codeBytes);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -245,12 +255,17 @@ final class FunctionValidator {
         stacks.pop(ValType.I32);
         int arity = fallback.labelTypes().size();
         in.position(targetsStart);
+        List<ValType> checked = null;
         for (int i = 0; i < count; i++) {
             List<ValType> types = label(in.index()).labelTypes();
             if (types.size() != arity) {
                 throw invalid("type mismatch: br_table targets have " + types.size() + " and " + arity + " values");
             }
-            stacks.popAndRestore(types);
+            // popAndRestore is idempotent: the same types twice in a row need one check
+            if (types != checked) {
+                stacks.popAndRestore(types);
+                checked = types;
+            }
         }
         in.position(end);
         stacks.popAll(fallback.labelTypes());

@@ -38,6 +38,13 @@ final class ValidationStacks {
     private ValType[] scratch = new ValType[8];
     /** Offset of the instruction being validated, for error messages. */
     int offset;
+    /**
+     * Operand types moved so far, against {@link #budget}. Multi-value types let one small
+     * instruction move up to a thousand types (a call, a block, each br_table target), so without a
+     * budget a crafted module could make validation take minutes.
+     */
+    private long work;
+    private long budget = Long.MAX_VALUE;
 
     ValidationStacks(int maxHeight, int maxDepth) {
         this.maxHeight = maxHeight;
@@ -47,6 +54,20 @@ final class ValidationStacks {
     void reset() {
         height = 0;
         depth = 0;
+    }
+
+    /** Sets how many operand types all functions of the module may move together. */
+    void budget(long maxWork) {
+        budget = maxWork;
+        work = 0;
+    }
+
+    private void charge(int types) {
+        work += types;
+        if (work > budget) {
+            throw new ResourceLimitException(offset, "validation work limit exceeded: " + budget
+                    + " operand types moved (multi-value types too large for the size of the code)");
+        }
     }
 
     InvalidModuleException invalid(String reason) {
@@ -68,6 +89,7 @@ final class ValidationStacks {
     }
 
     void pushAll(List<ValType> types) {
+        charge(types.size());
         for (int i = 0, n = types.size(); i < n; i++) {
             push(types.get(i));
         }
@@ -106,6 +128,7 @@ final class ValidationStacks {
 
     /** Pops operands of {@code types}, last type first. */
     void popAll(List<ValType> types) {
+        charge(types.size());
         for (int i = types.size() - 1; i >= 0; i--) {
             pop(types.get(i));
         }
@@ -117,6 +140,7 @@ final class ValidationStacks {
      */
     void popAndRestore(List<ValType> types) {
         int n = types.size();
+        charge(2 * n);
         if (scratch.length < n) {
             scratch = new ValType[n];
         }
