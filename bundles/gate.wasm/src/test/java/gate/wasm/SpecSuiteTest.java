@@ -36,6 +36,36 @@ class SpecSuiteTest {
         assertTrue(mismatches.isEmpty(), () -> mismatches.size() + " mismatches, first: " + mismatches.get(0));
     }
 
+    /**
+     * SIMD is out of scope: the SIMD scripts' valid modules either do without SIMD and load, or are
+     * rejected as "unsupported feature: simd"; their invalid and malformed modules are rejected.
+     */
+    @Test
+    void simdModulesAreRejectedAsUnsupported() {
+        List<SpecSuite.Case> cases = SpecSuite.cases(SpecSuite.root(), List.of("proposals/simd"));
+        Map<String, Integer> tally = new TreeMap<>();
+        List<String> wrong = new ArrayList<>();
+        for (SpecSuite.Case c : cases) {
+            String outcome = verdict(c.bytes());
+            boolean ok = c.expectation() == SpecSuite.Expectation.VALID
+                    ? outcome.equals("VALID") || outcome.equals("MALFORMED: malformed module at offset "
+                            + offsetIn(outcome) + ": unsupported feature: simd")
+                    : !outcome.equals("VALID");
+            tally.merge(c.expectation() + " -> " + (outcome.contains("unsupported feature: simd") ? "unsupported simd"
+                    : outcome.split(":")[0]), 1, Integer::sum);
+            if (!ok) {
+                wrong.add(c.where() + ": " + outcome);
+            }
+        }
+        System.out.println("simd scripts: " + cases.size() + " binary modules " + tally);
+        assertTrue(wrong.isEmpty(), () -> wrong.size() + " wrong, first: " + wrong.get(0));
+    }
+
+    private static String offsetIn(String outcome) {
+        int at = outcome.indexOf("offset ");
+        return at < 0 ? "" : outcome.substring(at + 7, outcome.indexOf(':', at));
+    }
+
     /** VALID, or the category and message of the rejection. */
     static String verdict(byte[] bytes) {
         try {

@@ -9,7 +9,6 @@ import gate.wasm.ValType;
 import gate.wasm.WasmLimits;
 import gate.wasm.code.BlockType;
 import gate.wasm.code.CodeReader;
-import gate.wasm.code.MemArg;
 import gate.wasm.code.Opcode;
 import java.util.List;
 
@@ -187,10 +186,11 @@ final class FunctionValidator {
 
     /** Loads and stores: memory 0 must exist and the alignment must not exceed natural (§3.3.7). */
     private void memoryAccess(Opcode op) {
-        MemArg arg = in.memArg();
+        long align = in.u32Long();
+        in.u32(); // the offset: any u32 is valid
         bulk.memory(0);
-        if (arg.align() >= 32 || (1L << arg.align()) > op.accessSize()) {
-            throw invalid("alignment must not be larger than natural (2^" + arg.align() + " > " + op.accessSize() + " for "
+        if (align >= 32 || (1L << align) > op.accessSize()) {
+            throw invalid("alignment must not be larger than natural (2^" + align + " > " + op.accessSize() + " for "
                     + op.text + ")");
         }
     }

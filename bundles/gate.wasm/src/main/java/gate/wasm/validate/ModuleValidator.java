@@ -23,41 +23,67 @@ import java.util.Set;
 /**
  * The module-level rules of core spec §3.2 and §3.4 (everything but function bodies): types of
  * imports and definitions, limits, constant expressions, exports, start function and segments.
- * Errors carry offset -1: the model does not keep the offsets of these entries.
+ * Errors carry the offset of the section concerned: the model keeps no offsets of single entries.
  */
 final class ModuleValidator {
+    /** Section ids (core spec §5.5.2), for error offsets. */
+    private static final int IMPORT = 2;
+    private static final int FUNCTION = 3;
+    private static final int TABLE = 4;
+    private static final int MEMORY = 5;
+    private static final int GLOBAL = 6;
+    private static final int EXPORT = 7;
+    private static final int START = 8;
+    private static final int ELEMENT = 9;
+    private static final int DATA = 11;
+
     private final Module module;
     private final WasmLimits limits;
+    private final SectionOffsets sections;
     private ModuleContext context;
+    /** The section being checked: errors point at its start. */
+    private int section;
 
     ModuleValidator(Module module, WasmLimits limits) {
         this.module = module;
         this.limits = limits;
+        this.sections = new SectionOffsets(module.bytes());
     }
 
-    private static InvalidModuleException invalid(String reason) {
-        return new InvalidModuleException(-1, reason);
+    private InvalidModuleException invalid(String reason) {
+        return new InvalidModuleException(sections.of(section), reason);
+    }
+
+    private ResourceLimitException tooLarge(String reason) {
+        return new ResourceLimitException(sections.of(section), reason);
     }
 
     /** Checks everything outside function bodies and returns the context for the bodies. */
     ModuleContext validate() {
         checkTypeIndexes();
         context = new ModuleContext(module);
-        for (TableType t : context.tables) {
-            tableType(t);
+        int importedTables = context.tables.length - module.tables().size();
+        for (int i = 0; i < context.tables.length; i++) {
+            section = i < importedTables ? IMPORT : TABLE;
+            tableType(context.tables[i]);
         }
-        for (MemoryType m : context.memories) {
-            memoryType(m);
+        int importedMemories = context.memories.length - module.memories().size();
+        for (int i = 0; i < context.memories.length; i++) {
+            section = i < importedMemories ? IMPORT : MEMORY;
+            memoryType(context.memories[i]);
         }
         if (context.memories.length > 1) {
             throw invalid("multiple memories: " + context.memories.length + " (WebAssembly 2.0 allows one)");
         }
+        section = GLOBAL;
         for (Global g : module.globals()) {
             expect(g.type().type(), constExpr(g.init()), "global initializer");
         }
+        section = ELEMENT;
         for (ElementSegment e : module.elements()) {
             elementSegment(e);
         }
+        section = DATA;
         for (DataSegment d : module.data()) {
             if (d.mode() instanceof DataSegment.Active a) {
                 if (a.memoryIndex() < 0 || a.memoryIndex() >= context.memories.length) {
@@ -66,19 +92,23 @@ final class ModuleValidator {
                 expect(ValType.I32, constExpr(a.offset()), "data segment offset");
             }
         }
+        section = START;
         startFunction();
+        section = EXPORT;
         exports();
         return context;
     }
 
     private void checkTypeIndexes() {
         int types = module.types().size();
+        section = IMPORT;
         for (Import i : module.imports()) {
             if (i.desc() instanceof ImportDesc.Func f && (f.typeIndex() < 0 || f.typeIndex() >= types)) {
                 throw invalid("unknown type " + Integer.toUnsignedString(f.typeIndex()) + " in import " + i.module()
                         + "." + i.name());
             }
         }
+        section = FUNCTION;
         List<Integer> functionTypes = module.functionTypes();
         for (int i = 0; i < functionTypes.size(); i++) {
             int index = functionTypes.get(i);
@@ -92,7 +122,7 @@ final class ModuleValidator {
     private void tableType(TableType t) {
         limitsOrder(t.limits());
         if (t.limits().min() > limits.tableSize()) {
-            throw new ResourceLimitException(-1, "table too large: " + t.limits().min() + " elements (limit "
+            throw tooLarge("table too large: " + t.limits().min() + " elements (limit "
                     + limits.tableSize() + ")");
         }
     }
@@ -105,12 +135,12 @@ final class ModuleValidator {
         }
         limitsOrder(l);
         if (l.min() > limits.memoryPages()) {
-            throw new ResourceLimitException(-1, "memory too large: " + l.min() + " pages (limit "
+            throw tooLarge("memory too large: " + l.min() + " pages (limit "
                     + limits.memoryPages() + ")");
         }
     }
 
-    private static void limitsOrder(Limits l) {
+    private void limitsOrder(Limits l) {
         if (l.hasMax() && l.min() > l.max()) {
             throw invalid("size minimum must not be greater than maximum (" + l.min() + " > " + l.max() + ")");
         }
@@ -146,7 +176,7 @@ final class ModuleValidator {
         };
     }
 
-    private static void expect(ValType expected, ValType actual, String where) {
+    private void expect(ValType expected, ValType actual, String where) {
         if (expected != actual) {
             throw invalid("type mismatch: " + where + " is " + actual.text() + ", expected " + expected.text());
         }
