@@ -1,0 +1,207 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+#define _GNU_SOURCE
+#include "instance.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../loader/record.h"
+#include "sys.h"
+
+const struct inst_opts inst_defaults = {
+	.memory_pages = 1,
+	.max_pages = 16,
+	.stack_size = 65536,
+	.globals_size = 4096,
+};
+
+int ctr_start(const char *bin, const char *const *args, struct ctr *c)
+{
+	const char *argv[16] = { bin };
+	struct gate_reply r;
+	int sv[2], i, status;
+
+	for (i = 0; args && args[i] && i < 14; i++)
+		argv[i + 1] = args[i];
+	memset(c, 0, sizeof *c);
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0)
+		return -1;
+	c->pid = fork();
+	if (c->pid < 0)
+		return -1;
+	if (c->pid == 0) {
+		if (dup2(sv[1], 3) != 3)
+			_exit(127);
+		execv(bin, (char **)argv);
+		_exit(127);
+	}
+	close(sv[1]);
+	c->sock = sv[0];
+	if (ctr_wait(c, 0, &r, 20000) == 0 && r.kind == GATE_REPLY_HELLO) {
+		c->hello_flags = r.flags;
+		return 0;
+	}
+	close(c->sock);
+	kill(c->pid, SIGKILL);
+	if (waitpid(c->pid, &status, 0) == c->pid && WIFEXITED(status) && WEXITSTATUS(status) == 3)
+		return 3;
+	return -1;
+}
+
+int ctr_stop(struct ctr *c)
+{
+	int status;
+
+	close(c->sock);
+	if (waitpid(c->pid, &status, 0) != c->pid)
+		return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+int ctr_send(struct ctr *c, uint16_t op, uint32_t id, uint32_t arg, const void *payload,
+	     size_t len, const int *fds, int nfds)
+{
+	char buf[256];
+	struct gate_request req = { .op = op, .id = id, .arg = arg };
+
+	if (len > sizeof buf - sizeof req)
+		return -1;
+	memcpy(buf, &req, sizeof req);
+	if (len)
+		memcpy(buf + sizeof req, payload, len);
+	return gate_send_fds(c->sock, buf, sizeof req + len, fds, nfds);
+}
+
+int ctr_wait(struct ctr *c, uint32_t id, struct gate_reply *r, int timeout_ms)
+{
+	int i;
+
+	for (;;) {
+		struct pollfd p = { c->sock, POLLIN, 0 };
+		ssize_t n;
+
+		for (i = 0; i < c->npending; i++)
+			if (c->pending[i].id == id) {
+				*r = c->pending[i];
+				c->pending[i] = c->pending[--c->npending];
+				return 0;
+			}
+		if (poll(&p, 1, timeout_ms) <= 0)
+			return -1;
+		n = recv(c->sock, r, sizeof *r, 0);
+		if (n != sizeof *r)
+			return -1;
+		if (r->id == id)
+			return 0;
+		if (c->npending == 64)
+			return -1;
+		c->pending[c->npending++] = *r;
+	}
+}
+
+int prog_load(const char *dir, const char *name, struct prog *p)
+{
+	char path[512], buf[65536];
+	int fd, mfd;
+	ssize_t n;
+
+	snprintf(path, sizeof path, "%s/%s.bin", dir, name);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, sizeof buf);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	mfd = memfd_create("gate-text", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+	if (mfd < 0 || write(mfd, buf, (size_t)n) != n)
+		return -1;
+	p->size = (uint32_t)((n + 4095) & ~4095);
+	if (ftruncate(mfd, p->size) < 0 ||
+	    fcntl(mfd, F_ADD_SEALS, F_SEAL_WRITE | F_SEAL_SHRINK | F_SEAL_GROW) < 0)
+		return -1;
+	p->fd = mfd;
+	return 0;
+}
+
+int inst_start(struct ctr *c, uint32_t id, const struct prog *p, const struct inst_opts *o,
+	       struct inst *out)
+{
+	int in[2], outp[2], fds[GATE_START_FDS];
+	struct gate_start *s = &out->rec;
+	int r;
+
+	memset(out, 0, sizeof *out);
+	out->id = id;
+	s->magic = GATE_START_MAGIC;
+	s->version = GATE_START_VERSION;
+	s->text_size = p->size;
+	s->stack_size = o->stack_size;
+	s->globals_size = o->globals_size;
+	s->memory_pages = o->memory_pages;
+	s->max_memory_pages = o->max_pages;
+	s->cpu_limit_s = o->cpu_limit_s;
+	s->monotonic_ns = o->monotonic_ns;
+	out->state = memfd_create("gate-state", MFD_CLOEXEC);
+	if (out->state < 0 || ftruncate(out->state, (off_t)gate_state_size(s)) < 0)
+		return -1;
+	if (o->mem_init_len &&
+	    pwrite(out->state, o->mem_init, o->mem_init_len,
+		   (off_t)(GATE_STACK_OFFSET + s->stack_size + s->globals_size)) !=
+		    (ssize_t)o->mem_init_len)
+		return -1;
+	if (pipe2(in, O_CLOEXEC) < 0 || pipe2(outp, O_CLOEXEC) < 0)
+		return -1;
+	fds[GATE_FD_INPUT] = in[0];
+	fds[GATE_FD_OUTPUT] = outp[1];
+	fds[GATE_FD_TEXT] = p->fd;
+	fds[GATE_FD_STATE] = out->state;
+	r = ctr_send(c, GATE_OP_START, id, 0, s, sizeof *s, fds, GATE_START_FDS);
+	close(in[0]);
+	close(outp[1]);
+	out->in_w = in[1];
+	out->out_r = outp[0];
+	return r;
+}
+
+ssize_t inst_output(struct inst *in, void *buf, size_t len)
+{
+	size_t got = 0;
+
+	while (got < len) {
+		ssize_t n = read(in->out_r, (char *)buf + got, len - got);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			break;
+		got += (size_t)n;
+	}
+	return (ssize_t)got;
+}
+
+int inst_vars(const struct inst *in, struct gate_vars *v)
+{
+	return pread(in->state, v, sizeof *v, 0) == sizeof *v ? 0 : -1;
+}
+
+void inst_close(struct inst *in)
+{
+	if (in->in_w >= 0)
+		close(in->in_w);
+	close(in->out_r);
+	close(in->state);
+	in->in_w = -1;
+}

@@ -1,0 +1,3 @@
+/* Endless loop without any suspension check: only the CPU-time backstop ends it. */
+#include "prog.h"
+1:	jmp	1b
