@@ -1,0 +1,83 @@
+package gate.wasm;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Gate and wabt's {@code wasm-validate} must agree on whether mutants of the spec suite's valid
+ * modules are valid. Mutants that Gate rejects as SIMD are not compared (wabt implements SIMD).
+ * Skipped without wabt or the suite.
+ */
+class WabtDifferentialTest {
+    private static final int MUTANTS = Integer.getInteger("gate.wabt.mutants", 300);
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void validityAgreesWithWabt() throws Exception {
+        Assumptions.assumeTrue(onPath("wasm-validate"), "wasm-validate not on PATH: differential test skipped");
+        List<byte[]> corpus = new ArrayList<>();
+        for (SpecSuite.Case c : SpecSuite.cases(SpecSuite.root(), SpecSuite.FOLDERS)) {
+            if (c.expectation() == SpecSuite.Expectation.VALID) {
+                corpus.add(c.bytes());
+            }
+        }
+        long seed = Long.getLong("gate.fuzz.seed", System.nanoTime());
+        Mutator mutator = new Mutator(seed);
+        Random pick = new Random(seed);
+        List<String> disagreements = new ArrayList<>();
+        int valid = 0;
+        for (int i = 0; i < MUTANTS; i++) {
+            byte[] mutant = mutator.mutate(corpus.get(pick.nextInt(corpus.size())));
+            String gate = SpecSuiteTest.verdict(mutant);
+            if (gate.contains("unsupported feature: simd")) {
+                continue;
+            }
+            Path file = temp.resolve("mutant.wasm");
+            Files.write(file, mutant);
+            boolean wabtValid = wabtAccepts(file);
+            if (wabtValid) {
+                valid++;
+            }
+            if (wabtValid != gate.equals("VALID")) {
+                Path kept = temp.resolve("disagreement" + i + ".wasm");
+                Files.copy(file, kept);
+                disagreements.add("mutant " + i + ": wabt " + (wabtValid ? "valid" : "invalid") + ", Gate " + gate);
+            }
+        }
+        System.out.println("wabt differential: seed " + seed + ", " + MUTANTS + " mutants, " + valid + " valid for wabt, "
+                + disagreements.size() + " disagreements");
+        disagreements.forEach(System.out::println);
+        assertTrue(disagreements.isEmpty(), () -> "seed " + seed + ": " + disagreements.get(0));
+    }
+
+    private boolean wabtAccepts(Path file) throws Exception {
+        Process p = new ProcessBuilder("wasm-validate", file.toString()).redirectErrorStream(true)
+                .redirectOutput(temp.resolve("wabt.log").toFile()).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("wasm-validate timed out");
+        }
+        return p.exitValue() == 0;
+    }
+
+    private static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
