@@ -3,7 +3,6 @@ package gate.wasm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +32,8 @@ class BinaryenFuzzTest {
 
     @Test
     void generatedModulesLoad() throws Exception {
-        Assumptions.assumeTrue(onPath("wasm-opt"), "wasm-opt not on PATH: binaryen fuzz test skipped");
-        boolean wabt = onPath("wasm-validate");
+        Assumptions.assumeTrue(ExternalTools.onPath("wasm-opt"), "wasm-opt not on PATH: binaryen fuzz test skipped");
+        boolean wabt = ExternalTools.onPath("wasm-validate");
         long seed = Long.getLong("gate.fuzz.seed", System.nanoTime());
         Random random = new Random(seed);
         int comparedWithWabt = 0;
@@ -82,14 +81,5 @@ class BinaryenFuzzTest {
             throw new IllegalStateException("timed out: " + command);
         }
         return process.exitValue();
-    }
-
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -2,7 +2,6 @@ package gate.wasm;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +25,7 @@ class WabtDifferentialTest {
 
     @Test
     void validityAgreesWithWabt() throws Exception {
-        Assumptions.assumeTrue(onPath("wasm-validate"), "wasm-validate not on PATH: differential test skipped");
+        Assumptions.assumeTrue(ExternalTools.onPath("wasm-validate"), "wasm-validate not on PATH: differential test skipped");
         List<byte[]> corpus = new ArrayList<>();
         for (SpecSuite.Case c : SpecSuite.cases(SpecSuite.root(), SpecSuite.FOLDERS)) {
             if (c.expectation() == SpecSuite.Expectation.VALID) {
@@ -70,14 +69,5 @@ class WabtDifferentialTest {
             throw new IllegalStateException("wasm-validate timed out");
         }
         return p.exitValue() == 0;
-    }
-
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 }
