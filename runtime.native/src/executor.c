@@ -39,6 +39,12 @@ struct executor {
 	struct proc **byid; /* GATE_MAX_ID entries */
 };
 
+/*
+ * Refill the pool only after this long without events: a fork+exec competes for
+ * the CPU with the instance that was just started.
+ */
+#define REFILL_DELAY_MS 1
+
 /* epoll data of the control socket; procs use their own address. */
 static char ctl_tag;
 
@@ -306,7 +312,7 @@ int gate_serve(int ctl, int loader_fd, unsigned pool, uint32_t hello_flags)
 	while (!x.closing || x.nprocs) {
 		struct epoll_event evs[64];
 		int want = !x.closing && x.nidle < x.pool_target && failures < 8;
-		int i, n = epoll_wait(x.epfd, evs, 64, want ? 0 : -1);
+		int i, n = epoll_wait(x.epfd, evs, 64, want ? REFILL_DELAY_MS : -1);
 
 		if (n < 0 && errno == EINTR)
 			continue;

@@ -76,9 +76,17 @@ int gate_spawn(int loader_fd, struct gate_spawned *out)
 	static char *const argv[] = { "gate-loader", NULL };
 	static char *const envp[] = { NULL };
 	pid_t parent = getpid();
+	sigset_t xcpu;
 	int sv[2];
 	pid_t pid;
 
+	/* The child must never see SIGXCPU unblocked before the runtime takes it: a
+	 * START can be forwarded (and a SUSPEND follow) before the child has even
+	 * reached exec. The container itself never needs SIGXCPU. */
+	sigemptyset(&xcpu);
+	sigaddset(&xcpu, SIGXCPU);
+	if (sigprocmask(SIG_BLOCK, &xcpu, NULL) < 0)
+		return -1;
 	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0)
 		return -1;
 	pid = fork();
