@@ -1,7 +1,9 @@
 package gate.compiler.x86.enc;
 
-import static gate.compiler.x86.enc.FormTestSupport.assertMatches;
+import static gate.compiler.testing.ObjdumpAssertions.assertMatches;
 
+import gate.compiler.testing.Disassembly;
+import gate.compiler.testing.ObjdumpAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -21,7 +23,7 @@ class BranchFormsTest {
 
     @BeforeAll
     void disassemble() throws Exception {
-        var objdump = FormTestSupport.requireObjdump();
+        var objdump = ObjdumpAssertions.requireObjdump();
         recordToOffsets();
         recordToLabels();
         recordRetarget();

@@ -1,6 +1,6 @@
 package gate.compiler.x86.enc;
 
-import static gate.compiler.x86.enc.FormTestSupport.assertMatches;
+import static gate.compiler.testing.ObjdumpAssertions.assertMatches;
 import static gate.compiler.x86.enc.Intel.imm;
 import static gate.compiler.x86.enc.Intel.mem;
 import static gate.compiler.x86.enc.Intel.mnemonic;
@@ -8,6 +8,8 @@ import static gate.compiler.x86.enc.Intel.ptr;
 import static gate.compiler.x86.enc.Intel.reg;
 import static gate.compiler.x86.enc.Intel.xmm;
 
+import gate.compiler.testing.Disassembly;
+import gate.compiler.testing.ObjdumpAssertions;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +29,7 @@ class SseFormsTest {
 
     @BeforeAll
     void disassemble() throws Exception {
-        var objdump = FormTestSupport.requireObjdump();
+        var objdump = ObjdumpAssertions.requireObjdump();
         recordXmmRm();
         recordStores();
         recordRound();

@@ -1,11 +1,13 @@
 package gate.compiler.x86.enc;
 
-import static gate.compiler.x86.enc.FormTestSupport.assertMatches;
+import static gate.compiler.testing.ObjdumpAssertions.assertMatches;
 import static gate.compiler.x86.enc.Intel.mem;
 import static gate.compiler.x86.enc.Intel.mnemonic;
 import static gate.compiler.x86.enc.Intel.ptr;
 import static gate.compiler.x86.enc.Intel.reg;
 
+import gate.compiler.testing.Disassembly;
+import gate.compiler.testing.ObjdumpAssertions;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +30,7 @@ class UnaryFormsTest {
 
     @BeforeAll
     void disassemble() throws Exception {
-        var objdump = FormTestSupport.requireObjdump();
+        var objdump = ObjdumpAssertions.requireObjdump();
         recordRm();
         recordRmCl();
         recordRmQword();

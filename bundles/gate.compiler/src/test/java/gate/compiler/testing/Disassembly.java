@@ -1,5 +1,6 @@
-package gate.compiler.x86.enc;
+package gate.compiler.testing;
 
+import gate.compiler.x86.enc.CodeBuffer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,19 +18,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks encodings against GNU objdump, an independent disassembler. Test code records cases
- * (expected Intel-syntax text plus the encoder calls that should produce it) into one buffer, then
- * {@link #run} disassembles the whole buffer with a single objdump process and {@link #mismatches}
- * compares, per group, each case's decoded instruction with the expectation. Every case must
- * decode to exactly one instruction spanning exactly its bytes.
+ * Checks machine code against GNU objdump, an independent disassembler. Test code records cases
+ * (expected Intel-syntax text plus the calls that should produce it) into one buffer, then
+ * {@link #run} disassembles the whole buffer with a single objdump process and
+ * {@link #mismatches} compares, per group, what objdump decoded in each case's byte range with
+ * the expectation: one line per instruction, and the instructions must span exactly the case's
+ * bytes.
  */
-final class Disassembly {
-    /** One expected instruction at {@code [start, end)} of the buffer. */
-    private record Case(String group, int start, int end, Supplier<String> text) {
-        String expected() {
-            return text.get();
-        }
-    }
+public final class Disassembly {
+    /** Expected text (lines joined by newlines) for {@code [start, end)} of the buffer. */
+    private record Case(String group, int start, int end, Supplier<String> text) {}
 
     /** One instruction as objdump decoded it. */
     private record Decoded(int length, String text) {}
@@ -42,7 +40,7 @@ final class Disassembly {
     private Map<Integer, Decoded> decoded;
 
     /** Absolute path of objdump, or null when it is not installed. */
-    static Path objdump() {
+    public static Path objdump() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             Path candidate = Path.of(dir.isEmpty() ? "." : dir, "objdump");
             if (Files.isExecutable(candidate)) {
@@ -53,47 +51,53 @@ final class Disassembly {
     }
 
     /** The buffer cases write into; its offsets are what objdump prints as addresses. */
-    CodeBuffer code() {
+    public CodeBuffer code() {
         return code;
     }
 
-    /** Records that {@code emit} must append exactly one instruction reading {@code expected}. */
-    void expect(String group, String expected, Consumer<CodeBuffer> emit) {
-        int start = code.position();
-        emit.accept(code);
-        cases.add(new Case(group, start, code.position(), () -> expected));
+    /** Records that {@code emit} must append instructions reading {@code expected}. */
+    public void expect(String group, String expected, Consumer<CodeBuffer> emit) {
+        expectLater(group, () -> expected, emit);
     }
 
     /**
-     * Like {@link #expect(String, String, Consumer)} for text known only later, such as the
-     * target of a branch to a label bound afterwards; {@code expected} runs in {@link #mismatches}.
+     * Like {@link #expect(String, String, Consumer)} for text that depends on where the code
+     * ends (RIP-relative operands): {@code expected} gets the end offset. objdump still checks
+     * the length independently.
      */
-    void expectLater(String group, Supplier<String> expected, Consumer<CodeBuffer> emit) {
-        int start = code.position();
-        emit.accept(code);
-        cases.add(new Case(group, start, code.position(), expected));
-    }
-
-    /**
-     * Like {@link #expect(String, String, Consumer)} for text that depends on where the
-     * instruction ends (RIP-relative operands): {@code expected} gets the end offset. objdump
-     * still checks the length independently.
-     */
-    void expect(String group, IntFunction<String> expected, Consumer<CodeBuffer> emit) {
+    public void expect(String group, IntFunction<String> expected, Consumer<CodeBuffer> emit) {
         int start = code.position();
         emit.accept(code);
         String text = expected.apply(code.position());
         cases.add(new Case(group, start, code.position(), () -> text));
     }
 
+    /**
+     * Like {@link #expect(String, String, Consumer)} for text known only later, such as the
+     * target of a branch to a label bound afterwards; {@code expected} runs in {@link #mismatches}.
+     */
+    public void expectLater(String group, Supplier<String> expected, Consumer<CodeBuffer> emit) {
+        int start = code.position();
+        emit.accept(code);
+        cases.add(new Case(group, start, code.position(), expected));
+    }
+
+    /** Records that the already written bytes {@code [start, end)} read {@code expected}. */
+    public void expectAt(String group, int start, int end, String expected) {
+        if (start < 0 || start > end || end > code.position()) {
+            throw new IllegalArgumentException("range [" + start + ", " + end + ") not written");
+        }
+        cases.add(new Case(group, start, end, () -> expected));
+    }
+
     /** Number of cases recorded in {@code group}. */
-    long count(String group) {
+    public long count(String group) {
         return cases.stream().filter(c -> c.group().equals(group)).count();
     }
 
     /** Disassembles the buffer once. */
-    void run(Path objdump) throws IOException, InterruptedException {
-        Path file = Files.createTempFile("gate-enc", ".bin");
+    public void run(Path objdump) throws IOException, InterruptedException {
+        Path file = Files.createTempFile("gate-code", ".bin");
         try {
             Files.write(file, code.toByteArray());
             Process process = new ProcessBuilder(objdump.toString(), "-D", "-b", "binary",
@@ -112,7 +116,7 @@ final class Disassembly {
     }
 
     /** Human-readable mismatches of {@code group}; empty when every case matched. */
-    List<String> mismatches(String group) {
+    public List<String> mismatches(String group) {
         if (decoded == null) {
             throw new IllegalStateException("run() first");
         }
@@ -122,21 +126,29 @@ final class Disassembly {
             if (!c.group().equals(group)) {
                 continue;
             }
-            Decoded d = decoded.get(c.start());
-            if (d == null) {
-                out.add(c.expected() + ": nothing decoded at " + c.start() + " ["
-                        + hex(all, c) + "]");
-            } else if (d.length() != c.end() - c.start() || !d.text().equals(c.expected())) {
-                out.add("expected '" + c.expected() + "' (" + (c.end() - c.start()) + " bytes) but"
-                        + " objdump read '" + d.text() + "' (" + d.length() + " bytes) in ["
-                        + hex(all, c) + "]");
+            String actual = read(c.start(), c.end());
+            String expected = c.text().get();
+            if (!actual.equals(expected)) {
+                out.add("expected '" + expected + "' but objdump read '" + actual + "' in ["
+                        + HexFormat.ofDelimiter(" ").formatHex(all, c.start(), c.end()) + "]");
             }
         }
         return out;
     }
 
-    private static String hex(byte[] all, Case c) {
-        return HexFormat.ofDelimiter(" ").formatHex(all, c.start(), c.end());
+    /** The instructions decoded in {@code [start, end)}, one per line, or a description of why not. */
+    private String read(int start, int end) {
+        StringBuilder text = new StringBuilder();
+        int at = start;
+        while (at < end) {
+            Decoded d = decoded.get(at);
+            if (d == null) {
+                return text + "<nothing decoded at " + at + ">";
+            }
+            text.append(at == start ? "" : "\n").append(d.text());
+            at += d.length();
+        }
+        return at == end ? text.toString() : text + "<ends at " + at + ", not " + end + ">";
     }
 
     private static Map<Integer, Decoded> parse(String output) {

@@ -1,4 +1,4 @@
-package gate.compiler.x86.enc;
+package gate.compiler.testing;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 
-/** Shared steps of the disassembler cross-check test classes. */
-final class FormTestSupport {
-    private FormTestSupport() {}
+/** Shared steps of the test classes that cross-check code with objdump. */
+public final class ObjdumpAssertions {
+    private ObjdumpAssertions() {}
 
     /** objdump's path, or a skipped test (with the reason) when it is not installed. */
-    static Path requireObjdump() {
+    public static Path requireObjdump() {
         Path objdump = Disassembly.objdump();
         Assumptions.assumeTrue(objdump != null,
                 "objdump (GNU binutils) not found on PATH: skipping the disassembler cross-check");
@@ -20,12 +20,12 @@ final class FormTestSupport {
     }
 
     /** Fails listing the first mismatches of {@code group}; also fails if it has no case. */
-    static void assertMatches(Disassembly disassembly, String group) {
+    public static void assertMatches(Disassembly disassembly, String group) {
         assertTrue(disassembly.count(group) > 0, "no case recorded for " + group);
         List<String> mismatches = disassembly.mismatches(group);
         if (!mismatches.isEmpty()) {
             fail(mismatches.size() + " of " + disassembly.count(group) + " " + group
-                    + " encodings differ from objdump, first ones:\n  "
+                    + " cases differ from objdump, first ones:\n  "
                     + String.join("\n  ", mismatches.subList(0, Math.min(25, mismatches.size()))));
         }
     }

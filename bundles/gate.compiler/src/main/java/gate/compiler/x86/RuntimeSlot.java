@@ -1,0 +1,34 @@
+package gate.compiler.x86;
+
+/**
+ * The native runtime's entry points, 16-byte stubs in the runtime area directly below the text
+ * (runtime.native DESIGN.md §5, {@code include/gate/abi.h}). Generated code reaches slot k with a
+ * direct {@code call rel32} to text offset {@code -GATE_RT_AREA + 16·k}: the distance is fixed at
+ * load time, so no indirect branch is needed. Arguments go in edi and esi, the result comes back
+ * in rax; a slot clobbers only rax, rcx, r11, rdi, rsi and the flags.
+ */
+public enum RuntimeSlot {
+    /** edi = trap id; never returns; records the caller's return address as the trap pc. */
+    TRAP,
+    /** edi = exit code 0..3. */
+    EXIT,
+    READ,
+    WRITE,
+    POLL,
+    TIME,
+    RANDOM,
+    /** edi = delta pages; returns the old size in pages or -1. */
+    GROW,
+    /** Returns the current memory size in pages. */
+    SIZE;
+
+    /** Size of the runtime area below the text ({@code GATE_RT_AREA}). */
+    public static final int AREA_SIZE = 0x4000;
+    /** Size of one slot ({@code GATE_RT_SLOT_SIZE}). */
+    public static final int SLOT_SIZE = 16;
+
+    /** The slot's address as an offset from the text base (negative). */
+    public int textOffset() {
+        return -AREA_SIZE + SLOT_SIZE * ordinal();
+    }
+}

@@ -1,0 +1,49 @@
+package gate.compiler.x86;
+
+import gate.compiler.x86.enc.CodeBuffer;
+import gate.compiler.x86.enc.Condition;
+import gate.compiler.x86.enc.Memory;
+import gate.compiler.x86.enc.Reg;
+import gate.compiler.x86.enc.RegMem;
+import gate.compiler.x86.enc.RmReg;
+import gate.compiler.x86.enc.Size;
+import gate.engine.TrapId;
+
+/**
+ * The function-entry stack check (runtime.native DESIGN.md §6): {@code lea rcx, [rsp - frame];
+ * cmp rcx, rbx; jb -> trap CALL_STACK_EXHAUSTED}. The frame size is known only after the body is
+ * compiled, so the LEA always carries a 32-bit displacement that {@link #setFrameSize} patches.
+ * The comparison is unsigned, so the suspend bits ORed into rbx (bit 62) make every check fail,
+ * which is how a pending suspension is noticed at the next call. Clobbers rcx and the flags.
+ */
+public final class StackCheck {
+    private final int displacement;
+    private final int trapSite;
+
+    private StackCheck(int displacement, int trapSite) {
+        this.displacement = displacement;
+        this.trapSite = trapSite;
+    }
+
+    /** Emits the check with a frame size of 0, to be set with {@link #setFrameSize}. */
+    public static StackCheck emit(CodeBuffer code, TrapStubs stubs) {
+        RegMem.LEA.regMem(code, Size.QWORD, Abi.SCRATCH, Memory.atWide(Reg.RSP, 0));
+        int displacement = code.position() - 4;
+        RmReg.CMP.regReg(code, Size.QWORD, Abi.SCRATCH, Abi.STACK_LIMIT);
+        int site = stubs.callIf(code, Condition.B, TrapId.CALL_STACK_EXHAUSTED);
+        return new StackCheck(displacement, site);
+    }
+
+    /** Sets the number of stack bytes the function needs below rsp (0 to 2^31 - 1). */
+    public void setFrameSize(CodeBuffer code, int bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("negative frame size " + bytes);
+        }
+        code.patch32(displacement, -bytes);
+    }
+
+    /** The return address of the trap call: the trap pc the runtime reports. */
+    public int trapSite() {
+        return trapSite;
+    }
+}
