@@ -195,13 +195,6 @@ final class Interpreter {
                     case 0x58 -> { sp--; s[sp - 1] = Long.compareUnsigned(s[sp - 1], s[sp]) <= 0 ? 1 : 0; }
                     case 0x59 -> { sp--; s[sp - 1] = s[sp - 1] >= s[sp] ? 1 : 0; }
                     case 0x5a -> { sp--; s[sp - 1] = Long.compareUnsigned(s[sp - 1], s[sp]) >= 0 ? 1 : 0; }
-                    // f32 comparisons
-                    case 0x5b -> { sp--; s[sp - 1] = f32(s[sp - 1]) == f32(s[sp]) ? 1 : 0; }
-                    case 0x5c -> { sp--; s[sp - 1] = f32(s[sp - 1]) != f32(s[sp]) ? 1 : 0; }
-                    case 0x5d -> { sp--; s[sp - 1] = f32(s[sp - 1]) < f32(s[sp]) ? 1 : 0; }
-                    case 0x5e -> { sp--; s[sp - 1] = f32(s[sp - 1]) > f32(s[sp]) ? 1 : 0; }
-                    case 0x5f -> { sp--; s[sp - 1] = f32(s[sp - 1]) <= f32(s[sp]) ? 1 : 0; }
-                    case 0x60 -> { sp--; s[sp - 1] = f32(s[sp - 1]) >= f32(s[sp]) ? 1 : 0; }
                     // f64 comparisons
                     case 0x61 -> { sp--; s[sp - 1] = f64(s[sp - 1]) == f64(s[sp]) ? 1 : 0; }
                     case 0x62 -> { sp--; s[sp - 1] = f64(s[sp - 1]) != f64(s[sp]) ? 1 : 0; }
@@ -247,21 +240,6 @@ final class Interpreter {
                     case 0x88 -> { sp--; s[sp - 1] >>>= s[sp]; }
                     case 0x89 -> { sp--; s[sp - 1] = Long.rotateLeft(s[sp - 1], (int) s[sp]); }
                     case 0x8a -> { sp--; s[sp - 1] = Long.rotateRight(s[sp - 1], (int) s[sp]); }
-                    // f32 arithmetic
-                    case 0x8b -> s[sp - 1] = FloatOps.f32Abs((int) s[sp - 1]);
-                    case 0x8c -> s[sp - 1] = FloatOps.f32Neg((int) s[sp - 1]);
-                    case 0x8d -> s[sp - 1] = bits((float) Math.ceil(f32(s[sp - 1])));
-                    case 0x8e -> s[sp - 1] = bits((float) Math.floor(f32(s[sp - 1])));
-                    case 0x8f -> s[sp - 1] = bits(FloatOps.f32Trunc(f32(s[sp - 1])));
-                    case 0x90 -> s[sp - 1] = bits(FloatOps.f32Nearest(f32(s[sp - 1])));
-                    case 0x91 -> s[sp - 1] = bits((float) Math.sqrt(f32(s[sp - 1])));
-                    case 0x92 -> { sp--; s[sp - 1] = bits(f32(s[sp - 1]) + f32(s[sp])); }
-                    case 0x93 -> { sp--; s[sp - 1] = bits(f32(s[sp - 1]) - f32(s[sp])); }
-                    case 0x94 -> { sp--; s[sp - 1] = bits(f32(s[sp - 1]) * f32(s[sp])); }
-                    case 0x95 -> { sp--; s[sp - 1] = bits(f32(s[sp - 1]) / f32(s[sp])); }
-                    case 0x96 -> { sp--; s[sp - 1] = FloatOps.f32Min(f32(s[sp - 1]), f32(s[sp])); }
-                    case 0x97 -> { sp--; s[sp - 1] = FloatOps.f32Max(f32(s[sp - 1]), f32(s[sp])); }
-                    case 0x98 -> { sp--; s[sp - 1] = FloatOps.f32Copysign((int) s[sp - 1], (int) s[sp]); }
                     // f64 arithmetic
                     case 0x99 -> s[sp - 1] = FloatOps.f64Abs(s[sp - 1]);
                     case 0x9a -> s[sp - 1] = FloatOps.f64Neg(s[sp - 1]);
@@ -279,44 +257,12 @@ final class Interpreter {
                     case 0xa6 -> { sp--; s[sp - 1] = FloatOps.f64Copysign(s[sp - 1], s[sp]); }
                     // conversions (i32 results keep unspecified upper bits, see Slots)
                     case 0xa7 -> { }
-                    case 0xa8 -> s[sp - 1] = Conversions.i32TruncS(f32(s[sp - 1]));
-                    case 0xa9 -> s[sp - 1] = Conversions.i32TruncU(f32(s[sp - 1]));
-                    case 0xaa -> s[sp - 1] = Conversions.i32TruncS(f64(s[sp - 1]));
-                    case 0xab -> s[sp - 1] = Conversions.i32TruncU(f64(s[sp - 1]));
                     case 0xac -> s[sp - 1] = (int) s[sp - 1];
                     case 0xad -> s[sp - 1] = s[sp - 1] & 0xffff_ffffL;
-                    case 0xae -> s[sp - 1] = Conversions.i64TruncS(f32(s[sp - 1]));
-                    case 0xaf -> s[sp - 1] = Conversions.i64TruncU(f32(s[sp - 1]));
-                    case 0xb0 -> s[sp - 1] = Conversions.i64TruncS(f64(s[sp - 1]));
-                    case 0xb1 -> s[sp - 1] = Conversions.i64TruncU(f64(s[sp - 1]));
-                    case 0xb2 -> s[sp - 1] = bits((float) (int) s[sp - 1]);
-                    case 0xb3 -> s[sp - 1] = bits((float) (s[sp - 1] & 0xffff_ffffL));
-                    case 0xb4 -> s[sp - 1] = bits((float) s[sp - 1]);
-                    case 0xb5 -> s[sp - 1] = bits(FloatOps.f32ConvertI64U(s[sp - 1]));
-                    case 0xb6 -> s[sp - 1] = bits((float) f64(s[sp - 1]));
-                    case 0xb7 -> s[sp - 1] = bits((double) (int) s[sp - 1]);
-                    case 0xb8 -> s[sp - 1] = bits((double) (s[sp - 1] & 0xffff_ffffL));
-                    case 0xb9 -> s[sp - 1] = bits((double) s[sp - 1]);
-                    case 0xba -> s[sp - 1] = bits(FloatOps.f64ConvertI64U(s[sp - 1]));
-                    case 0xbb -> s[sp - 1] = bits((double) f32(s[sp - 1]));
                     case 0xbc, 0xbd, 0xbe, 0xbf -> { }
-                    case 0xc0 -> s[sp - 1] = (byte) s[sp - 1];
-                    case 0xc1 -> s[sp - 1] = (short) s[sp - 1];
-                    case 0xc2 -> s[sp - 1] = (long) (byte) s[sp - 1];
-                    case 0xc3 -> s[sp - 1] = (long) (short) s[sp - 1];
-                    case 0xc4 -> s[sp - 1] = (long) (int) s[sp - 1];
                     case Op.REF_NULL -> s[sp++] = -1L;
                     case Op.REF_IS_NULL -> s[sp - 1] = s[sp - 1] == -1L ? 1 : 0;
                     case Op.REF_FUNC -> s[sp++] = code[pc++];
-                    // saturating truncations (core spec §4.3.4 trunc_sat): Java casts saturate
-                    case Op.PREFIX_FC -> s[sp - 1] = (int) f32(s[sp - 1]);
-                    case Op.PREFIX_FC + 1 -> s[sp - 1] = Conversions.i32TruncSatU(f32(s[sp - 1]));
-                    case Op.PREFIX_FC + 2 -> s[sp - 1] = (int) f64(s[sp - 1]);
-                    case Op.PREFIX_FC + 3 -> s[sp - 1] = Conversions.i32TruncSatU(f64(s[sp - 1]));
-                    case Op.PREFIX_FC + 4 -> s[sp - 1] = (long) f32(s[sp - 1]);
-                    case Op.PREFIX_FC + 5 -> s[sp - 1] = Conversions.i64TruncSatU(f32(s[sp - 1]));
-                    case Op.PREFIX_FC + 6 -> s[sp - 1] = (long) f64(s[sp - 1]);
-                    case Op.PREFIX_FC + 7 -> s[sp - 1] = Conversions.i64TruncSatU(f64(s[sp - 1]));
                     case Op.MEMORY_INIT -> {
                         sp -= 3;
                         BulkOps.memoryInit(in, code[pc++], (int) s[sp], (int) s[sp + 1], (int) s[sp + 2]);
@@ -494,7 +440,73 @@ final class Interpreter {
                         }
                     }
                     case Op.MEMORY_TRAP -> throw new TrapException(TrapId.MEMORY_ACCESS_OUT_OF_BOUNDS);
-                    default -> throw new IllegalStateException("bad internal opcode " + code[pc - 1]);
+                    // ---- fused instructions (see Fusion) ----
+                    case Op.LOCAL_GET2 -> {
+                        s[sp] = s[fp + code[pc]];
+                        s[sp + 1] = s[fp + code[pc + 1]];
+                        sp += 2;
+                        pc += 2;
+                    }
+                    case Op.I32_ADD_LL -> {
+                        s[sp++] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]];
+                        pc += 2;
+                    }
+                    case Op.I32_ADD_LC -> {
+                        s[sp++] = (int) s[fp + code[pc]] + code[pc + 1];
+                        pc += 2;
+                    }
+                    case Op.I32_ADD_C -> s[sp - 1] = (int) s[sp - 1] + code[pc++];
+                    case Op.LOCAL_INC -> {
+                        int at = fp + code[pc];
+                        s[at] = (int) s[at] + code[pc + 1];
+                        pc += 2;
+                    }
+                    case Op.I32_LOAD_L -> {
+                        s[sp++] = MemoryAccess.loadI32(mem, (int) s[fp + code[pc]], code[pc + 1]);
+                        pc += 2;
+                    }
+                    case Op.BR_IF_EQZ -> pc = (int) s[--sp] == 0 ? code[pc] : pc + 1;
+                    case Op.BR_IF_EQ -> {
+                        sp -= 2;
+                        pc = (int) s[sp] == (int) s[sp + 1] ? code[pc] : pc + 1;
+                    }
+                    case Op.BR_IF_NE -> {
+                        sp -= 2;
+                        pc = (int) s[sp] != (int) s[sp + 1] ? code[pc] : pc + 1;
+                    }
+                    case Op.BR_IF_LT_S -> {
+                        sp -= 2;
+                        pc = (int) s[sp] < (int) s[sp + 1] ? code[pc] : pc + 1;
+                    }
+                    case Op.BR_IF_LT_U -> {
+                        sp -= 2;
+                        pc = Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) < 0 ? code[pc] : pc + 1;
+                    }
+                    case Op.BR_IF_GT_S -> {
+                        sp -= 2;
+                        pc = (int) s[sp] > (int) s[sp + 1] ? code[pc] : pc + 1;
+                    }
+                    case Op.BR_IF_GT_U -> {
+                        sp -= 2;
+                        pc = Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) > 0 ? code[pc] : pc + 1;
+                    }
+                    case Op.BR_IF_LE_S -> {
+                        sp -= 2;
+                        pc = (int) s[sp] <= (int) s[sp + 1] ? code[pc] : pc + 1;
+                    }
+                    case Op.BR_IF_LE_U -> {
+                        sp -= 2;
+                        pc = Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) <= 0 ? code[pc] : pc + 1;
+                    }
+                    case Op.BR_IF_GE_S -> {
+                        sp -= 2;
+                        pc = (int) s[sp] >= (int) s[sp + 1] ? code[pc] : pc + 1;
+                    }
+                    case Op.BR_IF_GE_U -> {
+                        sp -= 2;
+                        pc = Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) >= 0 ? code[pc] : pc + 1;
+                    }
+                    default -> sp = ColdOps.execute(code[pc - 1], s, sp);
                 }
             }
         } catch (TrapException e) {

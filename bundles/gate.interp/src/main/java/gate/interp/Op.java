@@ -65,6 +65,33 @@ final class Op {
     /** A load or store whose static offset alone is beyond any memory: traps when reached. */
     static final int MEMORY_TRAP = 0x10b;
 
+    // Fused instructions for frequent sequences in clang -O2 output (the translator's peephole).
+    /** {@code a b}: local.get a; local.get b. */
+    static final int LOCAL_GET2 = 0x110;
+    /** {@code a b}: local.get a; local.get b; i32.add. */
+    static final int I32_ADD_LL = 0x111;
+    /** {@code a k}: local.get a; i32.const k; i32.add (or i32.sub with -k). */
+    static final int I32_ADD_LC = 0x112;
+    /** {@code k}: i32.const k; i32.add (or i32.sub with -k). */
+    static final int I32_ADD_C = 0x113;
+    /** {@code a k}: local.get a; i32.const k; i32.add; local.set a. */
+    static final int LOCAL_INC = 0x114;
+    /** {@code a offset}: local.get a; i32.load offset. */
+    static final int I32_LOAD_L = 0x115;
+    /** {@code target}: i32.eqz; br_if. */
+    static final int BR_IF_EQZ = 0x116;
+    /** {@code target}: i32.eq; br_if. The next nine follow the order of the i32 comparisons. */
+    static final int BR_IF_EQ = 0x117;
+    static final int BR_IF_NE = 0x118;
+    static final int BR_IF_LT_S = 0x119;
+    static final int BR_IF_LT_U = 0x11a;
+    static final int BR_IF_GT_S = 0x11b;
+    static final int BR_IF_GT_U = 0x11c;
+    static final int BR_IF_LE_S = 0x11d;
+    static final int BR_IF_LE_U = 0x11e;
+    static final int BR_IF_GE_S = 0x11f;
+    static final int BR_IF_GE_U = 0x120;
+
     /** One past the largest opcode. */
-    static final int COUNT = 0x120;
+    static final int COUNT = 0x121;
 }

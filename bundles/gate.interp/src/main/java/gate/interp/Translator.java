@@ -183,14 +183,22 @@ final class Translator {
             }
             case 0x20 -> {
                 int i = in.readU32();
-                out.op(Op.LOCAL_GET, i);
+                Fusion.localGet(out, i);
                 push(localTypes[i]);
             }
             case 0x21 -> {
                 pop(1);
-                out.op(Op.LOCAL_SET, in.readU32());
+                int x = in.readU32();
+                if (!Fusion.localSet(out, x, false)) {
+                    out.op(Op.LOCAL_SET, x);
+                }
             }
-            case 0x22 -> out.op(Op.LOCAL_TEE, in.readU32());
+            case 0x22 -> {
+                int x = in.readU32();
+                if (!Fusion.localSet(out, x, true)) {
+                    out.op(Op.LOCAL_TEE, x);
+                }
+            }
             case 0x23 -> {
                 int g = in.readU32();
                 out.op(Op.GLOBAL_GET, g);
@@ -294,7 +302,10 @@ final class Translator {
     private void numeric(int opcode) {
         NumericSignature sig = NumericSignature.of(opcode);
         pop(sig.arity());
-        out.op(opcode);
+        boolean fused = (opcode == 0x6a && Fusion.addOrSub(out, 1)) || (opcode == 0x6b && Fusion.addOrSub(out, -1));
+        if (!fused) {
+            out.op(opcode);
+        }
         push(sig.result());
     }
 
@@ -307,6 +318,8 @@ final class Translator {
         // that large always traps (core spec §4.4.7: the effective address does not wrap).
         if (offset > Integer.MAX_VALUE) {
             out.op(Op.MEMORY_TRAP);
+        } else if (opcode == 0x28 && Fusion.i32Load(out, (int) offset)) {
+            // fused with the local that holds the address
         } else {
             out.op(opcode, (int) offset);
         }
@@ -389,8 +402,7 @@ final class Translator {
             out.op(Op.LOOP);
             points.add(SuspensionPoints.LOOP, c.loopPc, in.position() - body.bodyStart(), typesBelow(height), -1);
         } else if (opcode == 0x04) {
-            out.op(Op.BR_UNLESS, 0);
-            c.elseFixup = out.position() - 1;
+            c.elseFixup = Fusion.conditionalJump(out, true);
         }
         controls.add(c);
     }
@@ -442,12 +454,16 @@ final class Translator {
 
     private void emitBranch(int plainOp, int moveOp, Control target, int arity) {
         boolean needsMove = height - arity != target.height;
+        int targetSlot;
         if (needsMove) {
             out.op(moveOp, 0, arity, localTypes.length + target.height);
+            targetSlot = out.position() - 3;
+        } else if (plainOp == Op.BR_IF) {
+            targetSlot = Fusion.conditionalJump(out, false);
         } else {
             out.op(plainOp, 0);
+            targetSlot = out.position() - 1;
         }
-        int targetSlot = out.position() - (needsMove ? 3 : 1);
         if (target.kind == Control.LOOP) {
             out.patch(targetSlot, target.loopPc);
         } else {
@@ -466,7 +482,7 @@ final class Translator {
         for (int depth : depths) {
             Control target = controls.get(controls.size() - 1 - depth);
             int arity = target.labelTypes().length;
-            out.op(0, arity, localTypes.length + target.height);
+            out.words(0, arity, localTypes.length + target.height);
             int slot = out.position() - 3;
             if (target.kind == Control.LOOP) {
                 out.patch(slot, target.loopPc);
