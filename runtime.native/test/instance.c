@@ -13,10 +13,13 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../loader/record.h"
 #include "sys.h"
+
+uint64_t inst_sent_ns;
 
 const struct inst_opts inst_defaults = {
 	.memory_pages = 1,
@@ -152,7 +155,15 @@ int inst_start(struct ctr *c, uint32_t id, const struct prog *p, const struct in
 	s->max_memory_pages = o->max_pages;
 	s->cpu_limit_s = o->cpu_limit_s;
 	s->monotonic_ns = o->monotonic_ns;
-	out->state = memfd_create("gate-state", MFD_CLOEXEC);
+	s->flags = o->flags;
+	s->entry = o->entry;
+	s->text_addr = o->text_addr;
+	s->stack_addr = o->stack_addr;
+	s->memory_addr = o->memory_addr;
+	if (o->state_fd > 0)
+		out->state = dup(o->state_fd);
+	else
+		out->state = memfd_create("gate-state", MFD_CLOEXEC);
 	if (out->state < 0 || ftruncate(out->state, (off_t)gate_state_size(s)) < 0)
 		return -1;
 	if (o->mem_init_len &&
@@ -166,6 +177,12 @@ int inst_start(struct ctr *c, uint32_t id, const struct prog *p, const struct in
 	fds[GATE_FD_OUTPUT] = outp[1];
 	fds[GATE_FD_TEXT] = p->fd;
 	fds[GATE_FD_STATE] = out->state;
+	{
+		struct timespec ts;
+
+		clock_gettime(CLOCK_REALTIME, &ts);
+		inst_sent_ns = (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+	}
 	r = ctr_send(c, GATE_OP_START, id, 0, s, sizeof *s, fds, GATE_START_FDS);
 	close(in[0]);
 	close(outp[1]);

@@ -52,6 +52,11 @@ struct inst_opts {
 	uint64_t monotonic_ns;
 	const void *mem_init;
 	size_t mem_init_len;
+	/* resume: reuse this state memfd (> 0) and these record fields */
+	int state_fd;
+	uint16_t flags;
+	uint32_t entry;
+	uint64_t text_addr, stack_addr, memory_addr;
 };
 
 extern const struct inst_opts inst_defaults;
@@ -63,6 +68,9 @@ struct inst {
 	int state;
 	struct gate_start rec;
 };
+
+/* CLOCK_REALTIME (ns) right before the last START was sent. */
+extern uint64_t inst_sent_ns;
 
 /** inst_start: create state and pipes, send START. Return 0 or -1. */
 int inst_start(struct ctr *c, uint32_t id, const struct prog *p, const struct inst_opts *o,
