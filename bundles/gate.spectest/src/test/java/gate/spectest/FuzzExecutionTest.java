@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Gate's validator must agree with wabt on every module.
  */
 class FuzzExecutionTest {
-    private static final int MODULES = 24;
+    private static final int MODULES = 60;
     private static final Duration BUDGET = Duration.ofSeconds(90);
 
     @Test

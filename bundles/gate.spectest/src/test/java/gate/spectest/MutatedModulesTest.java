@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * GateException}. Seeded ({@code -Dgate.fuzz.seed=N}), bounded in count and time.
  */
 class MutatedModulesTest {
-    private static final int MUTANTS = 3000;
+    private static final int MUTANTS = 20000;
     private static final Duration BUDGET = Duration.ofSeconds(60);
     private static final InstanceLimits LIMITS = new InstanceLimits(256, InstanceLimits.DEFAULT.stackSize());
 
