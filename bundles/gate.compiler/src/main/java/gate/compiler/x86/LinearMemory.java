@@ -34,7 +34,8 @@ public final class LinearMemory {
      */
     public static Memory dynamic(Reg index, long offset) {
         if (!fitsDisplacement(offset)) {
-            throw new IllegalArgumentException("offset " + offset + " needs an explicit bounds check");
+            throw new IllegalArgumentException(
+                    "offset " + offset + " needs an explicit bounds check");
         }
         if (index == Abi.MEMORY_BASE) {
             throw new IllegalArgumentException("the memory base cannot hold an address");

@@ -16,7 +16,7 @@ public enum CondRegRm {
     /** {@code reg <- condition ? rm : reg}. */
     public void regReg(CodeBuffer code, Condition condition, Size size, Reg reg, Reg rm) {
         Encoding.checkSize(this, size, Encoding.WORD_UP);
-        Encoding.direct(code, Encoding.prefixes(size, Encoding.NO_PREFIX), Encoding.rexW(size), false,
+        Encoding.direct(code, size, false,
                 opcode + condition.code(), reg.code(), rm.code());
     }
 
@@ -26,7 +26,7 @@ public enum CondRegRm {
      */
     public void regMem(CodeBuffer code, Condition condition, Size size, Reg reg, Memory rm) {
         Encoding.checkSize(this, size, Encoding.WORD_UP);
-        Encoding.memory(code, Encoding.prefixes(size, Encoding.NO_PREFIX), Encoding.rexW(size), false,
+        Encoding.memory(code, size, false,
                 opcode + condition.code(), reg.code(), rm, 0);
     }
 }

@@ -22,6 +22,7 @@ public enum CondRm {
 
     /** {@code byte [memory] <- condition}. */
     public void mem(CodeBuffer code, Condition condition, Memory rm) {
-        Encoding.memory(code, Encoding.NO_PREFIX, false, false, opcode + condition.code(), 0, rm, 0);
+        Encoding.memory(code, Encoding.NO_PREFIX, false, false, opcode + condition.code(), 0, rm,
+                0);
     }
 }

@@ -48,7 +48,19 @@ final class Encoding {
         ModRm.memory(code, reg, memory, trailingBytes);
     }
 
-    /** Register-in-opcode form (Intel "O"): the low 3 bits of {@code reg} are added to the opcode. */
+    /** {@link #direct} for an integer instruction of {@code size} without mandatory prefix. */
+    static void direct(CodeBuffer code, Size size, boolean forceRex, int opcode, int reg, int rm) {
+        direct(code, prefixes(size, NO_PREFIX), rexW(size), forceRex, opcode, reg, rm);
+    }
+
+    /** {@link #memory} for an integer instruction of {@code size} without mandatory prefix. */
+    static void memory(CodeBuffer code, Size size, boolean forceRex, int opcode, int reg,
+            Memory memory, int trailingBytes) {
+        memory(code, prefixes(size, NO_PREFIX), rexW(size), forceRex, opcode, reg, memory,
+                trailingBytes);
+    }
+
+    /** Register-in-opcode form (Intel "O"): the low 3 bits of {@code reg} go into the opcode. */
     static void inOpcode(CodeBuffer code, boolean w, int opcode, int reg) {
         int rex = Rex.of(w, 0, 0, reg, false);
         if (rex != 0) {

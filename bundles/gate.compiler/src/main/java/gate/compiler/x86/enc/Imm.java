@@ -49,7 +49,8 @@ final class Imm {
     /** Fails unless {@code value} fits a sign-extended byte. */
     static void checkInt8(long value, Object insn) {
         if (!isInt8(value)) {
-            throw new IllegalArgumentException(insn + ": immediate " + value + " is not a signed byte");
+            throw new IllegalArgumentException(
+                    insn + ": immediate " + value + " is not a signed byte");
         }
     }
 }

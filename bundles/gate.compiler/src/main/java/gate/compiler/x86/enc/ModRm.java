@@ -66,7 +66,8 @@ final class ModRm {
         }
         if (index != null || base.low3() == RM_SIB) {
             code.emit8(modRm(mod, reg, RM_SIB));
-            code.emit8(sib(memory.scale(), index == null ? SIB_NO_INDEX : index.low3(), base.low3()));
+            int indexBits = index == null ? SIB_NO_INDEX : index.low3();
+            code.emit8(sib(memory.scale(), indexBits, base.low3()));
         } else {
             code.emit8(modRm(mod, reg, base.low3()));
         }

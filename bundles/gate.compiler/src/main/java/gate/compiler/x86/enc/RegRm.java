@@ -47,15 +47,15 @@ public enum RegRm {
     /** {@code reg <- op(reg, rm)} on two registers. */
     public void regReg(CodeBuffer code, Size size, Reg reg, Reg rm) {
         boolean forceRex = size == Size.BYTE && (reg.byteNeedsRex() || rm.byteNeedsRex());
-        Encoding.direct(code, Encoding.prefixes(size, prefix), Encoding.rexW(size), forceRex, opcodeFor(size),
-                reg.code(), rm.code());
+        Encoding.direct(code, Encoding.prefixes(size, prefix), Encoding.rexW(size), forceRex,
+                opcodeFor(size), reg.code(), rm.code());
     }
 
     /** {@code reg <- op(reg, [memory])}. */
     public void regMem(CodeBuffer code, Size size, Reg reg, Memory rm) {
         boolean forceRex = size == Size.BYTE && reg.byteNeedsRex();
-        Encoding.memory(code, Encoding.prefixes(size, prefix), Encoding.rexW(size), forceRex, opcodeFor(size),
-                reg.code(), rm, 0);
+        Encoding.memory(code, Encoding.prefixes(size, prefix), Encoding.rexW(size), forceRex,
+                opcodeFor(size), reg.code(), rm, 0);
     }
 
     private int opcodeFor(Size size) {

@@ -38,14 +38,12 @@ public enum RegRmExtend {
     public void regReg(CodeBuffer code, Size size, Reg reg, Reg rm) {
         Encoding.checkSize(this, size, destinations);
         boolean forceRex = source == Size.BYTE && rm.byteNeedsRex();
-        Encoding.direct(code, Encoding.NO_PREFIX, Encoding.rexW(size), forceRex, opcode, reg.code(),
-                rm.code());
+        Encoding.direct(code, size, forceRex, opcode, reg.code(), rm.code());
     }
 
     /** {@code reg <- extend([memory])}; {@code size} is the destination size. */
     public void regMem(CodeBuffer code, Size size, Reg reg, Memory rm) {
         Encoding.checkSize(this, size, destinations);
-        Encoding.memory(code, Encoding.NO_PREFIX, Encoding.rexW(size), false, opcode, reg.code(), rm,
-                0);
+        Encoding.memory(code, size, false, opcode, reg.code(), rm, 0);
     }
 }

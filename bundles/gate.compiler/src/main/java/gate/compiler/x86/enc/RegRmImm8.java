@@ -17,7 +17,7 @@ public enum RegRmImm8 {
     /** {@code reg <- op(rm, imm)}. */
     public void regRegImm(CodeBuffer code, Size size, Reg reg, Reg rm, int imm) {
         check(size, imm);
-        Encoding.direct(code, Encoding.prefixes(size, Encoding.NO_PREFIX), Encoding.rexW(size), false,
+        Encoding.direct(code, size, false,
                 opcode, reg.code(), rm.code());
         code.emit8(imm);
     }
@@ -25,7 +25,7 @@ public enum RegRmImm8 {
     /** {@code reg <- op([memory], imm)}. */
     public void regMemImm(CodeBuffer code, Size size, Reg reg, Memory rm, int imm) {
         check(size, imm);
-        Encoding.memory(code, Encoding.prefixes(size, Encoding.NO_PREFIX), Encoding.rexW(size), false,
+        Encoding.memory(code, size, false,
                 opcode, reg.code(), rm, 1);
         code.emit8(imm);
     }

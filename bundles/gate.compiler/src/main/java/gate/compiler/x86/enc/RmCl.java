@@ -22,13 +22,13 @@ public enum RmCl {
 
     /** {@code rm <- op(rm, cl)}. */
     public void reg(CodeBuffer code, Size size, Reg rm) {
-        Encoding.direct(code, Encoding.prefixes(size, Encoding.NO_PREFIX), Encoding.rexW(size),
-                size == Size.BYTE && rm.byteNeedsRex(), opcodeFor(size), extension, rm.code());
+        boolean forceRex = size == Size.BYTE && rm.byteNeedsRex();
+        Encoding.direct(code, size, forceRex, opcodeFor(size), extension, rm.code());
     }
 
     /** {@code [memory] <- op([memory], cl)}. */
     public void mem(CodeBuffer code, Size size, Memory rm) {
-        Encoding.memory(code, Encoding.prefixes(size, Encoding.NO_PREFIX), Encoding.rexW(size), false,
+        Encoding.memory(code, size, false,
                 opcodeFor(size), extension, rm, 0);
     }
 

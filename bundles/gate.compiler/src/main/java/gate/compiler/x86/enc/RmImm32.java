@@ -33,15 +33,15 @@ public enum RmImm32 {
      */
     public void regImm(CodeBuffer code, Size size, Reg rm, int imm) {
         int bytes = immBytes(size, imm);
-        Encoding.direct(code, Encoding.prefixes(size, Encoding.NO_PREFIX), Encoding.rexW(size),
-                size == Size.BYTE && rm.byteNeedsRex(), opcodeFor(size), extension, rm.code());
+        boolean forceRex = size == Size.BYTE && rm.byteNeedsRex();
+        Encoding.direct(code, size, forceRex, opcodeFor(size), extension, rm.code());
         Imm.emit(code, imm, bytes);
     }
 
     /** {@code [memory] <- op([memory], imm)}; see {@link #regImm} for the immediate's range. */
     public void memImm(CodeBuffer code, Size size, Memory rm, int imm) {
         int bytes = immBytes(size, imm);
-        Encoding.memory(code, Encoding.prefixes(size, Encoding.NO_PREFIX), Encoding.rexW(size), false,
+        Encoding.memory(code, size, false,
                 opcodeFor(size), extension, rm, bytes);
         Imm.emit(code, imm, bytes);
     }

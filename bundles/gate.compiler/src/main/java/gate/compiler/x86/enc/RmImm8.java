@@ -33,7 +33,7 @@ public enum RmImm8 {
     /** {@code rm <- op(rm, imm)}. */
     public void regImm(CodeBuffer code, Size size, Reg rm, int imm) {
         check(size, imm);
-        Encoding.direct(code, Encoding.prefixes(size, Encoding.NO_PREFIX), Encoding.rexW(size), false,
+        Encoding.direct(code, size, false,
                 opcode, extension, rm.code());
         code.emit8(imm);
     }
@@ -41,7 +41,7 @@ public enum RmImm8 {
     /** {@code [memory] <- op([memory], imm)}. */
     public void memImm(CodeBuffer code, Size size, Memory rm, int imm) {
         check(size, imm);
-        Encoding.memory(code, Encoding.prefixes(size, Encoding.NO_PREFIX), Encoding.rexW(size), false,
+        Encoding.memory(code, size, false,
                 opcode, extension, rm, 1);
         code.emit8(imm);
     }
@@ -51,7 +51,8 @@ public enum RmImm8 {
         if (signExtended) {
             Imm.checkInt8(imm, this);
         } else if (imm < 0 || imm > 0xff) {
-            throw new IllegalArgumentException(this + ": count " + imm + " is not an unsigned byte");
+            throw new IllegalArgumentException(
+                    this + ": count " + imm + " is not an unsigned byte");
         }
     }
 }

@@ -29,15 +29,13 @@ public enum RmReg {
     /** {@code rm <- op(rm, reg)} on two registers. */
     public void regReg(CodeBuffer code, Size size, Reg rm, Reg reg) {
         boolean forceRex = size == Size.BYTE && (reg.byteNeedsRex() || rm.byteNeedsRex());
-        Encoding.direct(code, Encoding.prefixes(size, Encoding.NO_PREFIX), Encoding.rexW(size),
-                forceRex, opcodeFor(size), reg.code(), rm.code());
+        Encoding.direct(code, size, forceRex, opcodeFor(size), reg.code(), rm.code());
     }
 
     /** {@code [memory] <- op([memory], reg)}; with MOV, a store of {@code size} bytes. */
     public void memReg(CodeBuffer code, Size size, Memory rm, Reg reg) {
         boolean forceRex = size == Size.BYTE && reg.byteNeedsRex();
-        Encoding.memory(code, Encoding.prefixes(size, Encoding.NO_PREFIX), Encoding.rexW(size),
-                forceRex, opcodeFor(size), reg.code(), rm, 0);
+        Encoding.memory(code, size, forceRex, opcodeFor(size), reg.code(), rm, 0);
     }
 
     private int opcodeFor(Size size) {
