@@ -28,12 +28,14 @@ class MutationRobustnessTest {
         assertFalse(corpus.isEmpty(), "no valid modules to mutate");
         long seed = Long.getLong("gate.fuzz.seed", System.nanoTime());
         Mutator mutator = new Mutator(seed);
+        CodeMutator codeMutator = new CodeMutator(seed);
         java.util.Random pick = new java.util.Random(seed);
         long deadline = System.nanoTime() + BUDGET_NANOS;
         int tried = 0;
         int loaded = 0;
         for (; tried < MUTANTS && System.nanoTime() < deadline; tried++) {
-            byte[] mutant = mutator.mutate(corpus.get(pick.nextInt(corpus.size())));
+            byte[] original = corpus.get(pick.nextInt(corpus.size()));
+            byte[] mutant = tried % 4 == 3 ? codeMutator.mutate(original) : mutator.mutate(original);
             try {
                 Validator.validate(Wasm.decode(mutant, WasmLimits.DEFAULT), WasmLimits.DEFAULT);
                 loaded++;

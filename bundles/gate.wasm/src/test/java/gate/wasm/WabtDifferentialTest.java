@@ -34,11 +34,14 @@ class WabtDifferentialTest {
         }
         long seed = Long.getLong("gate.fuzz.seed", System.nanoTime());
         Mutator mutator = new Mutator(seed);
+        CodeMutator codeMutator = new CodeMutator(seed);
         Random pick = new Random(seed);
         List<String> disagreements = new ArrayList<>();
         int valid = 0;
         for (int i = 0; i < MUTANTS; i++) {
-            byte[] mutant = mutator.mutate(corpus.get(pick.nextInt(corpus.size())));
+            byte[] original = corpus.get(pick.nextInt(corpus.size()));
+            // alternate: byte-level mutations test the decoder, opcode swaps the typing rules
+            byte[] mutant = i % 2 == 0 ? mutator.mutate(original) : codeMutator.mutate(original);
             String gate = SpecSuiteTest.verdict(mutant);
             if (gate.contains("unsupported feature: simd")) {
                 continue;
