@@ -17,7 +17,8 @@ public interface ServiceCatalog {
     /**
      * Subscribes to availability changes. The listener first receives {@link
      * ServiceAvailabilityEvent.Kind#ADDED} for every service available at subscription time, then
-     * every change in order, so it never misses or double-counts one.
+     * every change in order, so it never misses or double-counts one. When an event arrives,
+     * {@link #services()} already reflects it (or a later state).
      *
      * <p>Events are delivered one at a time on a broker notification thread, never while the
      * broker holds a lock. A listener that throws is logged and stays subscribed; a slow listener

@@ -74,15 +74,16 @@ final class ProviderRegistry<S> {
                 return log;
             }
             holders.remove(gone.name());
-            notifier.publish(new ServiceAvailabilityEvent(Kind.REMOVED, gone.info()));
+            List<ServiceAvailabilityEvent> events = new ArrayList<>(2);
+            events.add(new ServiceAvailabilityEvent(Kind.REMOVED, gone.info()));
             log.add(new LogLine(Level.INFO, "removed " + gone.describe()));
             successor(gone.name()).ifPresent(next -> {
                 holders.put(next.name(), next);
-                notifier.publish(new ServiceAvailabilityEvent(Kind.ADDED, next.info()));
+                events.add(new ServiceAvailabilityEvent(Kind.ADDED, next.info()));
                 log.add(new LogLine(Level.INFO, "added " + next.describe() + ", which takes over from "
                         + gone.origin().describe()));
             });
-            refreshCatalog();
+            commit(events);
             return log;
         }
     }
@@ -129,8 +130,7 @@ final class ProviderRegistry<S> {
             return List.of(new LogLine(Level.WARNING, "rejected " + provider.describe() + ": " + rejection.get()));
         }
         holders.put(provider.name(), provider);
-        notifier.publish(new ServiceAvailabilityEvent(Kind.ADDED, provider.info()));
-        refreshCatalog();
+        commit(List.of(new ServiceAvailabilityEvent(Kind.ADDED, provider.info())));
         return List.of(new LogLine(Level.INFO, "added " + provider.describe()));
     }
 
@@ -157,7 +157,15 @@ final class ProviderRegistry<S> {
                 .min(Comparator.comparingLong(Provider::arrival));
     }
 
-    private void refreshCatalog() {
+    /**
+     * Publishes the new catalog, then its events: a listener that reads {@link #services()} when
+     * an event arrives must see the change the event reports (or a later state), never an earlier
+     * one.
+     */
+    private void commit(List<ServiceAvailabilityEvent> events) {
         catalog = holders.values().stream().map(Provider::info).toList();
+        for (ServiceAvailabilityEvent event : events) {
+            notifier.publish(event);
+        }
     }
 }

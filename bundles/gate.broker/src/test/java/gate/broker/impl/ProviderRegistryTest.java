@@ -170,4 +170,22 @@ class ProviderRegistryTest {
         executor.runAll();
         assertEquals(1, events.size());
     }
+
+    @Test
+    void listenersSeeTheCatalogTheEventReports() {
+        // A direct executor delivers inside publish, so a stale catalog would be observed here.
+        ProviderRegistry<String> direct = new ProviderRegistry<>(new AvailabilityNotifier(Runnable::run));
+        List<String> violations = new ArrayList<>();
+        direct.subscribe(event -> {
+            boolean listed = direct.services().contains(event.service());
+            if (listed != (event.kind() == Kind.ADDED)) {
+                violations.add(event + " but the catalog is " + direct.services());
+            }
+        });
+        direct.add("a", "dup", "1", origin(1));
+        direct.add("b", "dup", "2", origin(2));
+        direct.remove(1);
+        direct.remove(2);
+        assertEquals(List.of(), violations);
+    }
 }
