@@ -2,9 +2,9 @@
 /*
  * Integration tests: plays the JVM against a real gate-container and runs the
  * hand-written programs of progs/ as instances.
- *   driver GATE_CONTAINER PROGS_DIR [--bench N]
- * Tests that need user namespaces are skipped with a message when the kernel
- * refuses them; every other test then runs with --no-namespaces.
+ *   driver GATE_CONTAINER PROGS_DIR [--bench N | --bench-only N]
+ * The instance tests run twice: in a container with namespaces (skipped with a
+ * message when the kernel refuses user namespaces) and with --no-namespaces.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -27,8 +27,8 @@
 
 static const char *container_bin;
 static const char *progs_dir;
-static int namespaces = 1;
 static int bench_runs;
+static int bench_only;
 static uint32_t next_id = 1;
 
 static struct prog load(const char *name)
@@ -479,6 +479,21 @@ static void test_probe(void)
 	printf("%s", out);
 }
 
+/* Without namespaces, host root still drops to nobody and keeps no privilege. */
+static void test_probe_plain(void)
+{
+	char out[4096];
+	int st = probe("--no-namespaces", out, sizeof out);
+
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0, "probe status %d: %s", st, out);
+	CHECK(strstr(out, "namespaces=no\n"), "%s", out);
+	if (geteuid() == 0)
+		CHECK(strstr(out, "\nuid=65534\ngid=65534\n"), "host root mapped to nobody: %s",
+		      out);
+	CHECK(strstr(out, "setuid0=Operation not permitted\n"), "%s", out);
+	CHECK(strstr(out, "fork=Resource temporarily unavailable\n"), "%s", out);
+}
+
 static double realtime_us(void)
 {
 	struct timespec ts;
@@ -620,6 +635,11 @@ static int run_all(const char *flag)
 		return -1;
 	}
 	CHECK(flag || (c.hello_flags & GATE_HELLO_NAMESPACES), "hello flags %u", c.hello_flags);
+	if (bench_only) {
+		bench(&c, bench_runs);
+		CHECK_EQ(ctr_stop(&c), 0);
+		return 0;
+	}
 	test_hello(&c);
 	test_syscalls(&c);
 	test_grow(&c);
@@ -637,19 +657,25 @@ static int run_all(const char *flag)
 int main(int argc, char **argv)
 {
 	if (argc < 3) {
-		fprintf(stderr, "usage: driver GATE_CONTAINER PROGS_DIR [--bench N]\n");
+		fprintf(stderr, "usage: driver GATE_CONTAINER PROGS_DIR [--bench N | --bench-only N]\n");
 		return 2;
 	}
 	container_bin = argv[1];
 	progs_dir = argv[2];
-	if (argc == 5 && !strcmp(argv[3], "--bench"))
+	if (argc == 5 && (!strcmp(argv[3], "--bench") || !strcmp(argv[3], "--bench-only"))) {
 		bench_runs = atoi(argv[4]);
+		bench_only = !strcmp(argv[3], "--bench-only");
+	}
 	signal(SIGPIPE, SIG_IGN);
-	test_probe();
-	if (run_all(NULL) == 3) {
+	if (!bench_only) {
+		test_probe();
+		test_probe_plain();
+	}
+	if (run_all(NULL) == 3)
 		printf("SKIP namespaces: the kernel refuses them here; "
-		       "running the instance tests with --no-namespaces\n");
-		namespaces = 0;
+		       "the instance tests run with --no-namespaces only\n");
+	/* the instance hardening must hold without namespaces too */
+	if (!bench_only) {
 		run_all("--no-namespaces");
 	}
 	return check_report("driver");
