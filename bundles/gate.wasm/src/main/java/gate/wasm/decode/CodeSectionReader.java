@@ -55,7 +55,8 @@ final class CodeSectionReader {
 
     private LocalTypes locals(int params) {
         int at = in.position();
-        int runs = in.count(2, Integer.MAX_VALUE, "local declarations");
+        // every useful run declares at least one local, so the locals limit also bounds the runs
+        int runs = in.count(2, limits.locals(), "local declarations");
         int[] counts = new int[runs];
         ValType[] types = new ValType[runs];
         long total = 0;

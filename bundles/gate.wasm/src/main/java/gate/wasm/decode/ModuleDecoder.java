@@ -50,12 +50,10 @@ public final class ModuleDecoder {
     private final List<FunctionBody> code = new ArrayList<>();
     private final List<DataSegment> data = new ArrayList<>();
     private final List<CustomSection> customSections = new ArrayList<>();
-    private int[] importCounts = new int[ExternKind.values().length];
+    private final int[] importCounts = new int[ExternKind.values().length];
     private int start = -1;
     private int dataCount = -1;
-    private boolean sawFunctionSection;
     private boolean sawCodeSection;
-    private boolean sawDataSection;
     private Names names = Names.EMPTY;
 
     private ModuleDecoder(byte[] bytes, WasmLimits limits) {
@@ -211,7 +209,6 @@ public final class ModuleDecoder {
     }
 
     private void functionSection() {
-        sawFunctionSection = true;
         int count = in.count(1, left(ExternKind.FUNC, limits.functions()), "functions");
         for (int i = 0; i < count; i++) {
             functionTypes.add(in.index());
@@ -277,7 +274,6 @@ public final class ModuleDecoder {
     }
 
     private void dataSection() {
-        sawDataSection = true;
         int at = in.position();
         int count = in.count(2, limits.dataSegments(), "data segments");
         if (dataCount >= 0 && count != dataCount) {

@@ -312,14 +312,20 @@ final class FunctionValidator {
     }
 
     private void selectTyped() {
-        ValType[] types = in.valueTypes();
-        if (types.length != 1) {
-            throw invalid("invalid result arity: select takes exactly one type, found " + types.length);
+        // decoded without a temporary array: a crafted count could be millions
+        int count = in.count(1, Integer.MAX_VALUE, "value types");
+        ValType type = null;
+        for (int i = 0; i < count; i++) {
+            ValType t = in.valType();
+            type = i == 0 ? t : type;
+        }
+        if (count != 1) {
+            throw invalid("invalid result arity: select takes exactly one type, found " + count);
         }
         stacks.pop(ValType.I32);
-        stacks.pop(types[0]);
-        stacks.pop(types[0]);
-        stacks.push(types[0]);
+        stacks.pop(type);
+        stacks.pop(type);
+        stacks.push(type);
     }
 
     private ValType local(int index) {
