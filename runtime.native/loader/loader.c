@@ -174,12 +174,21 @@ static void receive(struct received *r)
 		memcpy(&r->fd[i], ctl.buf + sizeof ctl.h + 4 * i, 4);
 }
 
-static uint64_t random64(void)
-{
-	uint64_t r;
+/* One getrandom() serves every placement of a start (usually four picks). The pool
+ * lives on the stack: the loader has no writable data segment (loader.ld). */
+struct rng {
+	uint64_t pool[8];
+	unsigned avail;
+};
 
-	check(sys3(NR_getrandom, &r, sizeof r, 0) == sizeof r, GATE_LOADER_RANDOM);
-	return r;
+static uint64_t random64(struct rng *g)
+{
+	if (!g->avail) {
+		check(sys3(NR_getrandom, g->pool, sizeof g->pool, 0) == sizeof g->pool,
+		      GATE_LOADER_RANDOM);
+		g->avail = sizeof g->pool / sizeof g->pool[0];
+	}
+	return g->pool[--g->avail];
 }
 
 static long map(uint64_t addr, uint64_t len, int prot, int flags, int fd, uint64_t off)
@@ -195,7 +204,7 @@ static long map(uint64_t addr, uint64_t len, int prot, int flags, int fd, uint64
 typedef int (*map_fn)(uint64_t addr, const struct received *r);
 
 static uint64_t place(uint64_t addr, uint64_t size, uint64_t below, uint64_t align,
-		      map_fn fn, const struct received *r)
+		      map_fn fn, const struct received *r, struct rng *g)
 {
 	int i;
 
@@ -206,7 +215,7 @@ static uint64_t place(uint64_t addr, uint64_t size, uint64_t below, uint64_t ali
 	for (i = 0; i < PICK_TRIES; i++) {
 		int e;
 
-		addr = gate_pick_addr(random64(), size, below, align);
+		addr = gate_pick_addr(random64(g), size, below, align);
 		check(addr != 0, GATE_LOADER_RECORD);
 		e = fn(addr, r);
 		if (e == 0)
@@ -392,6 +401,7 @@ void __attribute__((noreturn)) loader_main(uint64_t *sp)
 {
 	struct auxv aux = read_auxv(sp);
 	struct received r;
+	struct rng g = { { 0 }, 0 };
 	struct rt_config *cfg;
 	struct gate_vars *v;
 	uint64_t text, stack, memory, altstack, area, block_len, old_top, mapped;
@@ -402,12 +412,12 @@ void __attribute__((noreturn)) loader_main(uint64_t *sp)
 	check(gate_record_check(&r.rec) == 0, gate_record_check(&r.rec));
 	check_fds(&r);
 
-	text = place(r.rec.text_addr, r.rec.text_size, GATE_RT_AREA, GATE_PAGE, map_code, &r);
+	text = place(r.rec.text_addr, r.rec.text_size, GATE_RT_AREA, GATE_PAGE, map_code, &r, &g);
 	stack = place(r.rec.stack_addr, GATE_STACK_OFFSET + r.rec.stack_size, 0, GATE_PAGE,
-		      map_stack, &r);
+		      map_stack, &r, &g);
 	memory = place(r.rec.memory_addr, GATE_MEMORY_RESERVE, r.rec.globals_size,
-		       1ull << 32, map_memory, &r);
-	altstack = place(0, GATE_ALTSTACK_SIZE, 0, GATE_PAGE, map_altstack, &r);
+		       1ull << 32, map_memory, &r, &g);
+	altstack = place(0, GATE_ALTSTACK_SIZE, 0, GATE_PAGE, map_altstack, &r, &g);
 	v = init_vars(&r, stack, text, memory);
 
 	/* The runtime block, copied whole: all its references are pc-relative. */

@@ -9,7 +9,6 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -107,9 +106,9 @@ int main(int argc, char **argv)
 				    (size_t)(gate_loader_image_end - gate_loader_image));
 	if (loader_fd < 0)
 		die_errno("memfd_create(gate-loader)");
-	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0)
-		die_errno("prctl(PR_SET_PDEATHSIG)");
-	/* A vanished JVM shows up as EPIPE on the control socket, not as a signal. */
+	/* A vanished JVM shows up as EOF or EPIPE on the control socket, which ends
+	 * the container. No PDEATHSIG here: it fires when the JVM *thread* that
+	 * started us ends, not the JVM. */
 	signal(SIGPIPE, SIG_IGN);
 
 	if (o.namespaces) {
