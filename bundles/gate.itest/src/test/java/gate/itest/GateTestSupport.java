@@ -1,7 +1,6 @@
 package gate.itest;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -68,12 +67,19 @@ public abstract class GateTestSupport {
      * returns the service names of its reply, parsed as JSON.
      */
     protected List<String> catalogServiceReply() throws InvalidSyntaxException {
-        Service service = catalogService();
-        ServiceInstance instance = service.createInstance(new InstanceConfig(CATALOG_CODE, Packet.MAX_SIZE), new byte[0]);
+        ServiceReference<Service> reference = catalogServiceReference();
+        Service service = context.getService(reference);
         List<Packet> replies = new CopyOnWriteArrayList<>();
-        instance.start(replies::add);
-        instance.handle(Packet.call(CATALOG_CODE, "json".getBytes(StandardCharsets.US_ASCII)));
-        instance.shutdown();
+        try {
+            assertEquals("catalog", service.name());
+            ServiceInstance instance =
+                    service.createInstance(new InstanceConfig(CATALOG_CODE, Packet.MAX_SIZE), new byte[0]);
+            instance.start(replies::add);
+            instance.handle(Packet.call(CATALOG_CODE, "json".getBytes(StandardCharsets.US_ASCII)));
+            instance.shutdown();
+        } finally {
+            context.ungetService(reference);
+        }
         assertEquals("one reply per call", 1, replies.size());
         Packet reply = replies.get(0);
         assertEquals(CATALOG_CODE, reply.code());
@@ -91,12 +97,10 @@ public abstract class GateTestSupport {
         return admin.providers().stream().filter(p -> p.bundleSymbolicName().equals(symbolicName)).findFirst();
     }
 
-    private Service catalogService() throws InvalidSyntaxException {
+    private ServiceReference<Service> catalogServiceReference() throws InvalidSyntaxException {
         for (ServiceReference<Service> reference : context.getServiceReferences(Service.class, null)) {
             if ("gate.service.catalog".equals(reference.getBundle().getSymbolicName())) {
-                Service service = context.getService(reference);
-                assertTrue(service != null && service.name().equals("catalog"));
-                return service;
+                return reference;
             }
         }
         throw new AssertionError("no service from gate.service.catalog is registered");
