@@ -34,15 +34,15 @@ class FuzzExecutionTest {
     void randomModulesRunLikeBinaryen(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(Binaryen.available("wasm-opt"), "wasm-opt (binaryen) not installed; fuzz test skipped");
         boolean wabt = Binaryen.available("wasm-validate");
-        long seed = Long.getLong("gate.fuzz.seed", new Random().nextLong());
+        long seed = FuzzSeed.get();
         Engine engine = Engines.find("interp");
         Random random = new Random(seed);
         List<String> failures = new ArrayList<>();
         int ran = 0;
         int compared = 0;
-        long deadline = System.nanoTime() + BUDGET.toNanos();
+        long deadline = System.nanoTime() + BUDGET.toNanos() * FuzzSeed.scale();
         try (GuardedCall guard = new GuardedCall(Duration.ofSeconds(20), Duration.ofSeconds(10))) {
-            for (int i = 0; i < MODULES && System.nanoTime() < deadline; i++) {
+            for (int i = 0; i < MODULES * FuzzSeed.scale() && System.nanoTime() < deadline; i++) {
                 long moduleSeed = random.nextLong();
                 List<String> features = new ArrayList<>(Binaryen.FEATURES);
                 if (i % 2 == 1) {

@@ -14,6 +14,7 @@ import gate.engine.Values;
 import gate.wasm.Export;
 import gate.wasm.ExternKind;
 import gate.wasm.FuncType;
+import gate.wasm.FunctionBody;
 import gate.wasm.GateException;
 import gate.wasm.ImportDesc;
 import gate.wasm.Module;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -51,18 +53,22 @@ class MutatedModulesTest {
         try (Stream<Path> files = Files.walk(Path.of(property, "core"))) {
             modules = files.filter(p -> p.toString().endsWith(".wasm")).sorted().toList();
         }
-        long seed = Long.getLong("gate.fuzz.seed", new Random().nextLong());
+        long seed = FuzzSeed.get();
         Random random = new Random(seed);
         Engine engine = Engines.find("interp");
         List<String> failures = new ArrayList<>();
+        Map<Path, List<FunctionBody>> bodies = new HashMap<>();
         int valid = 0;
         int calls = 0;
         int tried = 0;
-        long deadline = System.nanoTime() + BUDGET.toNanos();
+        long deadline = System.nanoTime() + BUDGET.toNanos() * FuzzSeed.scale();
         try (GuardedCall guard = new GuardedCall(Duration.ofSeconds(2), Duration.ofSeconds(10))) {
-            for (; tried < MUTANTS && System.nanoTime() < deadline && failures.size() < 10; tried++) {
+            for (; tried < MUTANTS * FuzzSeed.scale() && System.nanoTime() < deadline && failures.size() < 10; tried++) {
                 Path source = modules.get(random.nextInt(modules.size()));
-                byte[] mutant = mutate(Files.readAllBytes(source), random);
+                byte[] original = Files.readAllBytes(source);
+                byte[] mutant = random.nextBoolean()
+                        ? mutateCode(original, bodies.computeIfAbsent(source, p -> bodies(original)), random)
+                        : mutate(original, random);
                 Module module;
                 try {
                     module = Wasm.load(mutant, WasmLimits.DEFAULT);
@@ -139,6 +145,40 @@ class MutatedModulesTest {
             }
             return null;
         };
+    }
+
+    private static List<FunctionBody> bodies(byte[] module) {
+        try {
+            return Wasm.decode(module, WasmLimits.DEFAULT).code();
+        } catch (GateException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * One to three byte overwrites or bit flips inside function bodies, which keep the sections
+     * intact and so more often give a module that still validates but runs different code.
+     */
+    static byte[] mutateCode(byte[] original, List<FunctionBody> code, Random random) {
+        if (code.isEmpty()) {
+            return mutate(original, random);
+        }
+        byte[] b = original.clone();
+        int edits = 1 + random.nextInt(3);
+        for (int i = 0; i < edits; i++) {
+            FunctionBody body = code.get(random.nextInt(code.size()));
+            int length = body.end() - 1 - body.codeStart();
+            if (length <= 0) {
+                continue;
+            }
+            int at = body.codeStart() + random.nextInt(length);
+            if (random.nextBoolean()) {
+                b[at] = (byte) random.nextInt(256);
+            } else {
+                b[at] ^= (byte) (1 << random.nextInt(8));
+            }
+        }
+        return b;
     }
 
     /** One to four edits: overwrite a byte, flip a bit, insert or delete a byte (after the header). */
