@@ -42,6 +42,64 @@ static struct prog load(const char *name)
 	return p;
 }
 
+/* Children of @pid (needs CONFIG_PROC_CHILDREN); returns their number. */
+static int children(long pid, long *out, int max)
+{
+	char path[64];
+	FILE *f;
+	int n = 0;
+
+	snprintf(path, sizeof path, "/proc/%ld/task/%ld/children", pid, pid);
+	f = fopen(path, "r");
+	if (!f)
+		return 0;
+	while (n < max && fscanf(f, "%ld", &out[n]) == 1)
+		n++;
+	fclose(f);
+	return n;
+}
+
+static int maps_has(const char *pid, const char *prefix)
+{
+	char path[300], line[256];
+	FILE *f;
+	int found = 0;
+
+	snprintf(path, sizeof path, "/proc/%s/maps", pid);
+	f = fopen(path, "r");
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof line, f))
+		if (!strncmp(line, prefix, strlen(prefix)))
+			found = 1;
+	fclose(f);
+	return found;
+}
+
+/* Whether the maps of @pid mention @word anywhere. */
+static int maps_has_word(const char *pid, const char *word)
+{
+	char path[300], line[512];
+	FILE *f;
+	int found = 0;
+
+	snprintf(path, sizeof path, "/proc/%s/maps", pid);
+	f = fopen(path, "r");
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof line, f))
+		if (strstr(line, word))
+			found = 1;
+	fclose(f);
+	return found;
+}
+
+/* A running instance: the text memfd is mapped and the loader image is gone. */
+static int maps_has_text(const char *pid)
+{
+	return maps_has_word(pid, "memfd:gate-text") && !maps_has(pid, "10000000-");
+}
+
 /* Run @name to completion; return its DONE reply (kind 0 on failure). */
 static struct gate_reply run(struct ctr *c, const char *name, const struct inst_opts *o,
 			     char *out, size_t outlen, ssize_t *outn, struct gate_vars *vars)
@@ -211,6 +269,47 @@ static void test_io(struct ctr *c)
 	CHECK(n == 24 && vals[0] >= o.monotonic_ns && vals[1] >= vals[0] && vals[2] < 256,
 	      "clock %llu %llu random %llu", (unsigned long long)vals[0],
 	      (unsigned long long)vals[1], (unsigned long long)vals[2]);
+}
+
+static void test_random_time(struct ctr *c)
+{
+	int64_t vals[33];
+	uint64_t stamp = 0;
+	ssize_t n;
+	int i, distinct = 0;
+	struct inst_opts o = inst_defaults;
+	struct gate_reply r = run(c, "random", &inst_defaults, (char *)vals, sizeof vals, &n,
+				  NULL);
+
+	expect(&r, GATE_STATUS_EXIT, 0, "random");
+	CHECK(n == sizeof vals, "random output %zd", n);
+	for (i = 0; i < 32 && n == sizeof vals; i++) {
+		CHECK(vals[i] >= 0 && vals[i] < 256, "random byte %d = %lld", i, (long long)vals[i]);
+		distinct += i && vals[i] != vals[0];
+	}
+	CHECK(n != sizeof vals || vals[32] == -1, "pool exhausted: %lld", (long long)vals[32]);
+	CHECK(distinct > 0, "32 equal random bytes");
+
+	o.time_mask_bits = 20;
+	r = run(c, "stamp", &o, (char *)&stamp, sizeof stamp, &n, NULL);
+	expect(&r, GATE_STATUS_EXIT, 0, "stamp");
+	CHECK(n == 8 && stamp > 1600000000000000000ull && (stamp % 1000000000ull) % (1 << 20) == 0,
+	      "realtime %llu with 20 low nanosecond bits masked", (unsigned long long)stamp);
+}
+
+/* The pool can be emptied and refilled; a dead idle process does not hurt. */
+static void test_pool(struct ctr *c)
+{
+	char out[16];
+	ssize_t n;
+	struct gate_reply r;
+
+	CHECK(ctr_send(c, GATE_OP_POOL, 0, 0, NULL, 0, NULL, 0) == 0, "pool 0");
+	r = run(c, "hello", &inst_defaults, out, sizeof out, &n, NULL);
+	expect(&r, GATE_STATUS_EXIT, 0, "hello without a pool");
+	CHECK(ctr_send(c, GATE_OP_POOL, 0, 2, NULL, 0, NULL, 0) == 0, "pool 2");
+	r = run(c, "hello", &inst_defaults, out, sizeof out, &n, NULL);
+	expect(&r, GATE_STATUS_EXIT, 0, "hello with a pool of 2");
 }
 
 /* Start a checked endless loop and return it running. */
@@ -390,54 +489,89 @@ static void test_resume(struct ctr *c)
 	close(p.fd);
 }
 
-/* What the loader leaves: no loader image, no original stack, no heap. */
+/* Pids of running instances: processes that map the text memfd. */
+static int instance_pids(long *out, int max)
+{
+	DIR *d = opendir("/proc");
+	struct dirent *e;
+	int n = 0;
+
+	while (d && (e = readdir(d)) && n < max)
+		if (e->d_name[0] >= '1' && e->d_name[0] <= '9' && maps_has_text(e->d_name))
+			out[n++] = atol(e->d_name);
+	if (d)
+		closedir(d);
+	return n;
+}
+
+/* Shared_Clean + Shared_Dirty (KiB) of the text mapping of @pid: pages that other
+ * processes map too. (The page is "dirty" in the page cache because the driver
+ * wrote the memfd; the mapping itself is read-only.) */
+static long text_shared_kib(long pid)
+{
+	char path[64], line[512];
+	long kib = -1, clean = -1, dirty = -1;
+	int in_text = 0;
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/%ld/smaps", pid);
+	f = fopen(path, "r");
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof line, f)) {
+		if (strchr(line, '-') && strstr(line, " r-xp "))
+			in_text = strstr(line, "memfd:gate-text") != NULL;
+		else if (in_text && sscanf(line, "Shared_Clean: %ld", &clean) == 1)
+			continue;
+		else if (in_text && sscanf(line, "Shared_Dirty: %ld", &dirty) == 1)
+			break;
+	}
+	fclose(f);
+	if (clean >= 0 && dirty >= 0)
+		kib = clean + dirty;
+	return kib;
+}
+
+/*
+ * What the loader leaves (no loader image, no original stack, no heap), and one
+ * copy of the code for two instances of the same program.
+ */
 static void test_maps(struct ctr *c)
 {
 	struct prog p;
-	struct inst a;
+	struct inst a, b;
 	struct gate_reply r;
-	char path[300], line[512];
-	int found = 0, attempts;
+	long pids[8];
+	int n = 0, attempts, i;
 
 	if (start_loop(c, "loop", &p, &a, &inst_defaults) < 0)
 		return;
-	/* The instance is a descendant of the container; find it by its text mapping.
-	 * Polling only until it appears: no duration is asserted. */
-	for (attempts = 0; attempts < 2000 && !found; attempts++) {
-		DIR *d = opendir("/proc");
-		struct dirent *e;
-
-		while (d && (e = readdir(d)) && !found) {
-			FILE *f;
-			int text = 0, bad = 0;
-
-			if (e->d_name[0] < '1' || e->d_name[0] > '9')
-				continue;
-			snprintf(path, sizeof path, "/proc/%s/maps", e->d_name);
-			f = fopen(path, "r");
-			if (!f)
-				continue;
-			while (fgets(line, sizeof line, f)) {
-				if (strstr(line, "memfd:gate-text"))
-					text = 1;
-				if (!strncmp(line, "10000000-", 9) || strstr(line, "[stack]") ||
-				    strstr(line, "[heap]"))
-					bad = 1;
-			}
-			fclose(f);
-			/* the loop must be entered: the loader image is gone by then */
-			if (text && !bad)
-				found = 1;
-		}
-		if (d)
-			closedir(d);
-		if (!found)
+	if (inst_start(c, next_id++, &p, &inst_defaults, &b) < 0)
+		CHECK(0, "second instance");
+	/* Polling only until both have entered the program: no duration is asserted. */
+	for (attempts = 0; attempts < 5000 && n < 2; attempts++) {
+		n = instance_pids(pids, 8);
+		if (n < 2)
 			usleep(1000);
 	}
-	CHECK(found, "no running instance without loader image, stack and heap mappings");
+	CHECK_EQ(n, 2);
+	for (i = 0; i < n; i++) {
+		char name[32];
+
+		snprintf(name, sizeof name, "%ld", pids[i]);
+		CHECK(!maps_has(name, "10000000-"), "loader image still mapped in %ld", pids[i]);
+		CHECK(!maps_has_word(name, "[stack]"), "original stack still mapped in %ld", pids[i]);
+		CHECK(!maps_has_word(name, "[heap]"), "heap in %ld", pids[i]);
+		/* the text page is mapped by both instances: one copy, counted as shared */
+		CHECK(text_shared_kib(pids[i]) >= 4, "text of %ld not shared: %ld KiB", pids[i],
+		      text_shared_kib(pids[i]));
+	}
 	ctr_send(c, GATE_OP_KILL, a.id, 0, NULL, 0, NULL, 0);
+	ctr_send(c, GATE_OP_KILL, b.id, 0, NULL, 0, NULL, 0);
 	CHECK(ctr_wait(c, a.id, &r, WAIT_MS) == 0, "kill reply");
+	CHECK(ctr_wait(c, b.id, &r, WAIT_MS) == 0, "kill reply");
 	inst_close(&a);
+	inst_close(&b);
 	close(p.fd);
 }
 
@@ -507,40 +641,6 @@ static int cmp_double(const void *a, const void *b)
 	double x = *(const double *)a, y = *(const double *)b;
 
 	return x < y ? -1 : x > y;
-}
-
-/* Children of @pid (needs CONFIG_PROC_CHILDREN); returns their number. */
-static int children(long pid, long *out, int max)
-{
-	char path[64];
-	FILE *f;
-	int n = 0;
-
-	snprintf(path, sizeof path, "/proc/%ld/task/%ld/children", pid, pid);
-	f = fopen(path, "r");
-	if (!f)
-		return 0;
-	while (n < max && fscanf(f, "%ld", &out[n]) == 1)
-		n++;
-	fclose(f);
-	return n;
-}
-
-static int maps_has(const char *pid, const char *prefix)
-{
-	char path[300], line[256];
-	FILE *f;
-	int found = 0;
-
-	snprintf(path, sizeof path, "/proc/%s/maps", pid);
-	f = fopen(path, "r");
-	if (!f)
-		return 0;
-	while (fgets(line, sizeof line, f))
-		if (!strncmp(line, prefix, strlen(prefix)))
-			found = 1;
-	fclose(f);
-	return found;
 }
 
 static long rss_kib(const char *pid)
@@ -648,6 +748,8 @@ static int run_all(const char *flag)
 	test_protocol(&c);
 	test_maps(&c);
 	test_resume(&c);
+	test_random_time(&c);
+	test_pool(&c);
 	if (bench_runs)
 		bench(&c, bench_runs);
 	CHECK_EQ(ctr_stop(&c), 0);

@@ -154,6 +154,7 @@ int inst_start(struct ctr *c, uint32_t id, const struct prog *p, const struct in
 	s->memory_pages = o->memory_pages;
 	s->max_memory_pages = o->max_pages;
 	s->cpu_limit_s = o->cpu_limit_s;
+	s->time_mask_bits = o->time_mask_bits;
 	s->monotonic_ns = o->monotonic_ns;
 	s->flags = o->flags;
 	s->entry = o->entry;

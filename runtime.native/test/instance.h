@@ -49,6 +49,7 @@ struct inst_opts {
 	uint32_t stack_size;
 	uint32_t globals_size;
 	uint32_t cpu_limit_s;
+	uint32_t time_mask_bits;
 	uint64_t monotonic_ns;
 	const void *mem_init;
 	size_t mem_init_len;
