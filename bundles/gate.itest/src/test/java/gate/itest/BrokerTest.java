@@ -70,6 +70,13 @@ public class BrokerTest extends GateTestSupport {
     }
 
     @Test
+    public void theApiAndTheCatalogServiceDependOnNothingElse() {
+        // Service bundles are written against gate.api alone, and gate.api needs only the JDK.
+        assertEquals(null, bundle("gate.api").getHeaders().get("Import-Package"));
+        assertEquals("gate.api;version=\"[1.0,2)\"", bundle("gate.service.catalog").getHeaders().get("Import-Package"));
+    }
+
+    @Test
     public void theCatalogListsTheInstalledServices() throws Exception {
         List<ServiceInfo> services = Await.catalog(catalog, Await.listing("catalog", "0"), "catalog is listed");
         assertEquals(services.stream().sorted().toList(), services);

@@ -23,6 +23,13 @@ final class GateOptions {
 
     /** Felix with DS, Config Admin, Gogo and Gate's broker, shell and catalog service. */
     static Option core(String testName) {
+        return composite(coreWithoutShell(testName),
+                mavenBundle("org.apache.felix", "org.apache.felix.gogo.runtime", version("felix.gogo.runtime")),
+                mavenBundle("org.apache.felix", "org.apache.felix.gogo.command", version("felix.gogo.command")));
+    }
+
+    /** The same without Gogo: gate.shell must still resolve and start (its Gogo import is optional). */
+    static Option coreWithoutShell(String testName) {
         return composite(
                 cleanCaches(),
                 workingDirectory(property("gate.itest.workdir") + "/" + testName),
@@ -33,8 +40,6 @@ final class GateOptions {
                 mavenBundle("org.osgi", "org.osgi.service.component", version("osgi.component")),
                 mavenBundle("org.apache.felix", "org.apache.felix.scr", version("felix.scr")),
                 mavenBundle("org.apache.felix", "org.apache.felix.configadmin", version("felix.configadmin")),
-                mavenBundle("org.apache.felix", "org.apache.felix.gogo.runtime", version("felix.gogo.runtime")),
-                mavenBundle("org.apache.felix", "org.apache.felix.gogo.command", version("felix.gogo.command")),
                 mavenBundle("com.google.code.gson", "gson", version("gson")),
                 gateBundle("gate.api"),
                 gateBundle("gate.broker"),
