@@ -49,7 +49,7 @@ class FuzzExecutionTest {
                     features.add(Binaryen.REFERENCE_TYPES);
                 }
                 Path bytes = dir.resolve("random.bin");
-                byte[] noise = new byte[1000 + new Random(moduleSeed).nextInt(8000)];
+                byte[] noise = new byte[1000 + new Random(moduleSeed).nextInt(24000)];
                 new Random(moduleSeed).nextBytes(noise);
                 Files.write(bytes, noise);
                 Path wasm = dir.resolve("m.wasm");
