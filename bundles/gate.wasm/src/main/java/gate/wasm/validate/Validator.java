@@ -2,7 +2,10 @@ package gate.wasm.validate;
 
 import gate.wasm.FunctionBody;
 import gate.wasm.InvalidModuleException;
+import gate.wasm.MalformedModuleException;
 import gate.wasm.Module;
+import gate.wasm.ModuleException;
+import gate.wasm.ResourceLimitException;
 import gate.wasm.WasmLimits;
 import java.util.List;
 
@@ -34,13 +37,45 @@ public final class Validator {
         FunctionValidator functions = new FunctionValidator(context, limits);
         int imported = context.functions.length - code.size();
         for (int i = 0; i < code.size(); i++) {
+            int function = imported + i;
             try {
-                functions.validate(code.get(i), context.functions[imported + i]);
+                functions.validate(code.get(i), context.functions[function]);
             } catch (InvalidModuleException e) {
-                BodyScanner.scanFrom(module, i);
-                throw e;
+                try {
+                    BodyScanner.scanFrom(module, i);
+                } catch (MalformedModuleException later) {
+                    throw i == findBody(module, later) ? inFunction(later, module, function) : later;
+                }
+                throw inFunction(e, module, function);
+            } catch (MalformedModuleException e) {
+                throw inFunction(e, module, function);
+            } catch (ResourceLimitException e) {
+                throw inFunction(e, module, function);
             }
         }
         return module;
+    }
+
+    /** Index in the code section of the body that contains the error's offset. */
+    private static int findBody(Module module, ModuleException e) {
+        List<FunctionBody> code = module.code();
+        for (int i = 0; i < code.size(); i++) {
+            if (e.offset() >= code.get(i).bodyStart() && e.offset() < code.get(i).end()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The same error, naming the function so that a person can find it. */
+    private static ModuleException inFunction(ModuleException e, Module module, int function) {
+        String where = " (in function " + function + (module.names().functions().containsKey(function)
+                ? " \"" + module.names().function(function) + "\")" : ")");
+        return switch (e) {
+            case InvalidModuleException i -> new InvalidModuleException(i.offset(), i.reason() + where);
+            case MalformedModuleException m -> new MalformedModuleException(m.offset(), m.reason() + where);
+            case ResourceLimitException r -> new ResourceLimitException(r.offset(), r.reason() + where);
+            default -> e;
+        };
     }
 }
