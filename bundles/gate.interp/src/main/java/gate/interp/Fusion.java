@@ -20,8 +20,117 @@ final class Fusion {
         }
     }
 
+    /** i32.const k, possibly after local.get a. */
+    static void i32Const(Emitter out, int k) {
+        if (out.lastOp() == Op.LOCAL_GET) {
+            int a = out.lastImmediate(1);
+            out.dropLast();
+            out.op(Op.LOCAL_CONST, a, k);
+        } else {
+            out.op(Op.I32_CONST, k);
+        }
+    }
+
+    /**
+     * Removes a just-pushed i32 constant and returns it (leaving a local.get it was fused with),
+     * or returns null when the last instruction pushed no constant.
+     */
+    private static Integer takeI32Const(Emitter out) {
+        if (out.lastOp() == Op.I32_CONST) {
+            int k = out.lastImmediate(1);
+            out.dropLast();
+            return k;
+        }
+        if (out.lastOp() == Op.LOCAL_CONST) {
+            int a = out.lastImmediate(1);
+            int k = out.lastImmediate(2);
+            out.dropLast();
+            out.op(Op.LOCAL_GET, a);
+            return k;
+        }
+        return null;
+    }
+
+    /**
+     * A binary numeric instruction whose second operand is a constant or a local just pushed;
+     * returns false when no fused form applies.
+     */
+    static boolean binary(Emitter out, int opcode) {
+        switch (opcode) {
+            case 0x6a -> {
+                return addOrSub(out, 1) || withLocal(out, Op.I32_ADD_L);
+            }
+            case 0x6b -> {
+                return addOrSub(out, -1);
+            }
+            case 0x6c, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76 -> {
+                Integer k = takeI32Const(out);
+                if (k == null) {
+                    return false;
+                }
+                out.op(i32ConstForm(opcode), k);
+                return true;
+            }
+            case 0x7c, 0x83, 0x7e, 0x86, 0x88 -> {
+                if (out.lastOp() != Op.I64_CONST) {
+                    return opcode == 0x7c && withLocal(out, Op.I64_ADD_L);
+                }
+                int lo = out.lastImmediate(1);
+                int hi = out.lastImmediate(2);
+                out.dropLast();
+                out.op(i64ConstForm(opcode), lo, hi);
+                return true;
+            }
+            case 0x85 -> {
+                return withLocal(out, Op.I64_XOR_L);
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    private static boolean withLocal(Emitter out, int fused) {
+        if (out.lastOp() != Op.LOCAL_GET) {
+            return false;
+        }
+        int a = out.lastImmediate(1);
+        out.dropLast();
+        out.op(fused, a);
+        return true;
+    }
+
+    private static int i32ConstForm(int opcode) {
+        return switch (opcode) {
+            case 0x6c -> Op.I32_MUL_C;
+            case 0x71 -> Op.I32_AND_C;
+            case 0x72 -> Op.I32_OR_C;
+            case 0x73 -> Op.I32_XOR_C;
+            case 0x74 -> Op.I32_SHL_C;
+            case 0x75 -> Op.I32_SHR_S_C;
+            default -> Op.I32_SHR_U_C;
+        };
+    }
+
+    private static int i64ConstForm(int opcode) {
+        return switch (opcode) {
+            case 0x7c -> Op.I64_ADD_C;
+            case 0x83 -> Op.I64_AND_C;
+            case 0x7e -> Op.I64_MUL_C;
+            case 0x86 -> Op.I64_SHL_C;
+            default -> Op.I64_SHR_U_C;
+        };
+    }
+
     /** i32.add or i32.sub ({@code sign} -1) after constant and local operands. */
-    static boolean addOrSub(Emitter out, int sign) {
+    private static boolean addOrSub(Emitter out, int sign) {
+        if (out.lastOp() == Op.LOCAL_CONST) {
+            int a = out.lastImmediate(1);
+            int k = out.lastImmediate(2) * sign;
+            out.dropLast();
+            out.op(Op.I32_ADD_LC, a, k);
+            return true;
+        }
         if (out.lastOp() == Op.I32_CONST) {
             int k = out.lastImmediate(1) * sign;
             out.dropLast();

@@ -465,6 +465,42 @@ final class Interpreter {
                         s[sp++] = MemoryAccess.loadI32(mem, (int) s[fp + code[pc]], code[pc + 1]);
                         pc += 2;
                     }
+                    case Op.I32_AND_C -> s[sp - 1] = (int) s[sp - 1] & code[pc++];
+                    case Op.I32_OR_C -> s[sp - 1] = (int) s[sp - 1] | code[pc++];
+                    case Op.I32_XOR_C -> s[sp - 1] = (int) s[sp - 1] ^ code[pc++];
+                    case Op.I32_SHL_C -> s[sp - 1] = (int) s[sp - 1] << code[pc++];
+                    case Op.I32_SHR_S_C -> s[sp - 1] = (int) s[sp - 1] >> code[pc++];
+                    case Op.I32_SHR_U_C -> s[sp - 1] = (int) s[sp - 1] >>> code[pc++];
+                    case Op.I32_MUL_C -> s[sp - 1] = (int) s[sp - 1] * code[pc++];
+                    case Op.I64_ADD_C -> {
+                        s[sp - 1] += (code[pc] & 0xffff_ffffL) | (long) code[pc + 1] << 32;
+                        pc += 2;
+                    }
+                    case Op.I64_AND_C -> {
+                        s[sp - 1] &= (code[pc] & 0xffff_ffffL) | (long) code[pc + 1] << 32;
+                        pc += 2;
+                    }
+                    case Op.I64_MUL_C -> {
+                        s[sp - 1] *= (code[pc] & 0xffff_ffffL) | (long) code[pc + 1] << 32;
+                        pc += 2;
+                    }
+                    case Op.I64_SHL_C -> {
+                        s[sp - 1] <<= code[pc];
+                        pc += 2;
+                    }
+                    case Op.I64_SHR_U_C -> {
+                        s[sp - 1] >>>= code[pc];
+                        pc += 2;
+                    }
+                    case Op.I32_ADD_L -> s[sp - 1] = (int) s[sp - 1] + (int) s[fp + code[pc++]];
+                    case Op.I64_ADD_L -> s[sp - 1] += s[fp + code[pc++]];
+                    case Op.I64_XOR_L -> s[sp - 1] ^= s[fp + code[pc++]];
+                    case Op.LOCAL_CONST -> {
+                        s[sp] = s[fp + code[pc]];
+                        s[sp + 1] = code[pc + 1];
+                        sp += 2;
+                        pc += 2;
+                    }
                     case Op.BR_IF_EQZ -> pc = (int) s[--sp] == 0 ? code[pc] : pc + 1;
                     case Op.BR_IF_EQ -> {
                         sp -= 2;

@@ -92,6 +92,29 @@ final class Op {
     static final int BR_IF_GE_S = 0x11f;
     static final int BR_IF_GE_U = 0x120;
 
+    /** {@code k}: i32.const k; i32.and. The next six likewise for their operation. */
+    static final int I32_AND_C = 0x121;
+    static final int I32_OR_C = 0x122;
+    static final int I32_XOR_C = 0x123;
+    static final int I32_SHL_C = 0x124;
+    static final int I32_SHR_S_C = 0x125;
+    static final int I32_SHR_U_C = 0x126;
+    static final int I32_MUL_C = 0x127;
+    /** {@code lo hi}: i64.const; i64.add. The next four likewise for their operation. */
+    static final int I64_ADD_C = 0x128;
+    static final int I64_AND_C = 0x129;
+    static final int I64_MUL_C = 0x12a;
+    static final int I64_SHL_C = 0x12b;
+    static final int I64_SHR_U_C = 0x12c;
+    /** {@code a}: local.get a; i32.add. */
+    static final int I32_ADD_L = 0x12d;
+    /** {@code a}: local.get a; i64.add. */
+    static final int I64_ADD_L = 0x12e;
+    /** {@code a}: local.get a; i64.xor. */
+    static final int I64_XOR_L = 0x12f;
+    /** {@code a k}: local.get a; i32.const k. */
+    static final int LOCAL_CONST = 0x130;
+
     /** One past the largest opcode. */
-    static final int COUNT = 0x121;
+    static final int COUNT = 0x131;
 }

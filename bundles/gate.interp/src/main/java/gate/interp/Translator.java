@@ -228,7 +228,7 @@ final class Translator {
                 out.op(0x40);
             }
             case 0x41 -> {
-                out.op(Op.I32_CONST, in.readS32());
+                Fusion.i32Const(out, in.readS32());
                 push(ValType.I32);
             }
             case 0x42 -> {
@@ -302,8 +302,7 @@ final class Translator {
     private void numeric(int opcode) {
         NumericSignature sig = NumericSignature.of(opcode);
         pop(sig.arity());
-        boolean fused = (opcode == 0x6a && Fusion.addOrSub(out, 1)) || (opcode == 0x6b && Fusion.addOrSub(out, -1));
-        if (!fused) {
+        if (!Fusion.binary(out, opcode)) {
             out.op(opcode);
         }
         push(sig.result());
