@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -64,7 +65,7 @@ public class FileInstallTest extends GateTestSupport {
         Await.catalog(catalog, Await.listing("itest/deployed-later"), "a good jar after the broken one is listed");
         // ...nothing was installed from the broken one, and the platform still answers.
         assertTrue(Arrays.stream(context.getBundles()).noneMatch(b -> b.getLocation().contains("broken.jar")));
-        assertTrue(catalogServiceReply().containsAll(java.util.List.of("catalog", "itest/deployed-later")));
+        assertTrue(catalogServiceReply().containsAll(List.of("catalog", "itest/deployed-later")));
 
         Files.delete(good);
         Files.delete(broken);

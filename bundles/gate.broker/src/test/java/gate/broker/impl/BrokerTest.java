@@ -3,11 +3,13 @@ package gate.broker.impl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gate.api.InstanceConfig;
 import gate.api.Service;
 import gate.api.ServiceAvailabilityEvent;
 import gate.api.ServiceAvailabilityEvent.Kind;
 import gate.api.ServiceCatalog.Subscription;
 import gate.api.ServiceInfo;
+import gate.api.ServiceInstance;
 import gate.api.admin.ProviderInfo;
 import gate.api.admin.ProviderState;
 import java.util.ArrayList;
@@ -48,7 +50,7 @@ class BrokerTest {
             }
 
             @Override
-            public gate.api.ServiceInstance createInstance(gate.api.InstanceConfig config, byte[] state) {
+            public ServiceInstance createInstance(InstanceConfig config, byte[] state) {
                 throw new UnsupportedOperationException();
             }
         };

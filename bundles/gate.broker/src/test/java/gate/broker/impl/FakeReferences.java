@@ -1,6 +1,8 @@
 package gate.broker.impl;
 
+import gate.api.InstanceConfig;
 import gate.api.Service;
+import gate.api.ServiceInstance;
 import java.lang.reflect.Proxy;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
@@ -39,7 +41,7 @@ final class FakeReferences {
             }
 
             @Override
-            public gate.api.ServiceInstance createInstance(gate.api.InstanceConfig config, byte[] state) {
+            public ServiceInstance createInstance(InstanceConfig config, byte[] state) {
                 throw new UnsupportedOperationException("not needed by the broker's registry tests");
             }
         };
