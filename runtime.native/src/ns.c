@@ -106,6 +106,9 @@ int gate_ns_enter(const struct gate_ids *ids)
 	}
 	close(go[0]);
 	write_maps(pid, ids);
+	/* Inherited by every instance: under memory pressure the kernel kills sandboxed
+	 * processes before anything else of the host (raising it needs no privilege). */
+	write_file(pid, "oom_score_adj", GATE_OOM_SCORE_ADJ);
 	if (write(go[1], &c, 1) != 1)
 		die_errno("write(go pipe)");
 	close(go[1]);
@@ -162,6 +165,7 @@ void gate_ns_sandbox(const struct gate_ids *ids)
 
 void gate_ns_plain(const struct gate_ids *ids)
 {
+	write_file(getpid(), "oom_score_adj", GATE_OOM_SCORE_ADJ);
 	if (geteuid() == 0)
 		set_ids(ids, ids->uid, ids->gid);
 }

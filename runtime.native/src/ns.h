@@ -27,11 +27,14 @@ struct gate_ids {
 	bool privileged;
 };
 
+/* oom_score_adj of the container and (by inheritance) every instance. */
+#define GATE_OOM_SCORE_ADJ "1000"
+
 /* The only id that exists inside the user namespace. */
 #define GATE_INSIDE_ID 1
 
 /**
- * gate_ns_enter: create the container. The calling (host) process becomes a
+ * gate_ns_enter: create the container (oom_score_adj 1000). The calling (host) process becomes a
  * supervisor that waits for the container and exits with its status; it never
  * returns. The container returns 0, as pid 1 of its pid namespace.
  * @ids: mapping of id 1
@@ -49,7 +52,7 @@ int gate_ns_enter(const struct gate_ids *ids) __attribute__((nonnull));
 void gate_ns_sandbox(const struct gate_ids *ids) __attribute__((nonnull));
 
 /**
- * gate_ns_plain: without namespaces: if running as host root, switch to @ids
+ * gate_ns_plain: without namespaces: oom_score_adj 1000; if running as host root, switch to @ids
  * (dropping supplementary groups); otherwise keep the invoker's ids. Dies on failure.
  */
 void gate_ns_plain(const struct gate_ids *ids) __attribute__((nonnull));

@@ -532,6 +532,22 @@ static long text_shared_kib(long pid)
 	return kib;
 }
 
+static int oom_score_adj(long pid)
+{
+	char path[64];
+	int v = -1;
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/%ld/oom_score_adj", pid);
+	f = fopen(path, "r");
+	if (f) {
+		if (fscanf(f, "%d", &v) != 1)
+			v = -1;
+		fclose(f);
+	}
+	return v;
+}
+
 /*
  * What the loader leaves (no loader image, no original stack, no heap), and one
  * copy of the code for two instances of the same program.
@@ -562,6 +578,8 @@ static void test_maps(struct ctr *c)
 		CHECK(!maps_has(name, "10000000-"), "loader image still mapped in %ld", pids[i]);
 		CHECK(!maps_has_word(name, "[stack]"), "original stack still mapped in %ld", pids[i]);
 		CHECK(!maps_has_word(name, "[heap]"), "heap in %ld", pids[i]);
+		CHECK(oom_score_adj(pids[i]) == 1000, "oom_score_adj of %ld: %d", pids[i],
+		      oom_score_adj(pids[i]));
 		/* the text page is mapped by both instances: one copy, counted as shared */
 		CHECK(text_shared_kib(pids[i]) >= 4, "text of %ld not shared: %ld KiB", pids[i],
 		      text_shared_kib(pids[i]));
