@@ -104,8 +104,8 @@ final class ModuleValidator {
         section = IMPORT;
         for (Import i : module.imports()) {
             if (i.desc() instanceof ImportDesc.Func f && (f.typeIndex() < 0 || f.typeIndex() >= types)) {
-                throw invalid("unknown type " + Integer.toUnsignedString(f.typeIndex()) + " in import " + i.module()
-                        + "." + i.name());
+                throw invalid("unknown type " + Integer.toUnsignedString(f.typeIndex()) + " in import " + Printable.of(i.module())
+                        + "." + Printable.of(i.name()));
             }
         }
         section = FUNCTION;
@@ -235,10 +235,10 @@ final class ModuleValidator {
             };
             if (e.index() < 0 || e.index() >= count) {
                 throw invalid("unknown " + e.kind().name().toLowerCase(java.util.Locale.ROOT).replace("func", "function")
-                        + " " + Integer.toUnsignedString(e.index()) + " in export \"" + e.name() + "\"");
+                        + " " + Integer.toUnsignedString(e.index()) + " in export \"" + Printable.of(e.name()) + "\"");
             }
             if (!names.add(e.name())) {
-                throw invalid("duplicate export name \"" + e.name() + "\"");
+                throw invalid("duplicate export name \"" + Printable.of(e.name()) + "\"");
             }
         }
     }

@@ -69,8 +69,8 @@ public final class Validator {
 
     /** The same error, naming the function so that a person can find it. */
     private static ModuleException inFunction(ModuleException e, Module module, int function) {
-        String where = " (in function " + function + (module.names().functions().containsKey(function)
-                ? " \"" + module.names().function(function) + "\")" : ")");
+        String name = module.names().functions().get(function);
+        String where = " (in function " + function + (name == null ? ")" : " \"" + Printable.of(name) + "\")");
         return switch (e) {
             case InvalidModuleException i -> new InvalidModuleException(i.offset(), i.reason() + where);
             case MalformedModuleException m -> new MalformedModuleException(m.offset(), m.reason() + where);
