@@ -1,0 +1,209 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Tests of instance lifecycles: pool, suspend, kill, CPU limits, protocol errors,
+ * resume. */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "driver.h"
+
+/* The pool can be emptied and refilled; a dead idle process does not hurt. */
+void test_pool(struct ctr *c)
+{
+	char out[16];
+	ssize_t n;
+	struct gate_reply r;
+
+	CHECK(ctr_send(c, GATE_OP_POOL, 0, 0, NULL, 0, NULL, 0) == 0, "pool 0");
+	r = run(c, "hello", &inst_defaults, out, sizeof out, &n, NULL);
+	expect(&r, GATE_STATUS_EXIT, 0, "hello without a pool");
+	CHECK(ctr_send(c, GATE_OP_POOL, 0, 2, NULL, 0, NULL, 0) == 0, "pool 2");
+	r = run(c, "hello", &inst_defaults, out, sizeof out, &n, NULL);
+	expect(&r, GATE_STATUS_EXIT, 0, "hello with a pool of 2");
+}
+
+/* Start a checked endless loop and return it running. */
+int start_loop(struct ctr *c, const char *name, struct prog *p, struct inst *in,
+		      const struct inst_opts *o)
+{
+	*p = load(name);
+	if (inst_start(c, next_id++, p, o, in) < 0) {
+		CHECK(0, "start %s", name);
+		return -1;
+	}
+	return 0;
+}
+
+void test_suspend_kill(struct ctr *c)
+{
+	struct prog p, q;
+	struct inst a, b;
+	struct gate_reply r;
+	struct gate_vars v;
+	struct inst_opts o = inst_defaults;
+
+	/* a keeps running while others crash, get killed or suspended around it. */
+	if (start_loop(c, "loop", &p, &a, &inst_defaults) < 0)
+		return;
+	if (start_loop(c, "loop", &q, &b, &inst_defaults) == 0) {
+		CHECK(ctr_send(c, GATE_OP_KILL, b.id, 0, NULL, 0, NULL, 0) == 0, "send kill");
+		CHECK(ctr_wait(c, b.id, &r, WAIT_MS) == 0, "kill reply");
+		expect(&r, GATE_STATUS_KILLED, SIGKILL, "kill");
+		CHECK(r.flags & GATE_DONE_KILL_REQUESTED, "kill flag");
+		inst_close(&b);
+		close(q.fd);
+	}
+	test_traps(c);
+	r = run(c, "syscall", &inst_defaults, NULL, 0, NULL, NULL); /* nr 0 = read(0,0,0) */
+	expect(&r, GATE_STATUS_EXIT, 0, "syscall read");
+
+	CHECK(ctr_send(c, GATE_OP_SUSPEND, a.id, 0, NULL, 0, NULL, 0) == 0, "send suspend");
+	CHECK(ctr_wait(c, a.id, &r, WAIT_MS) == 0, "suspend reply");
+	expect(&r, GATE_STATUS_TRAP, GATE_TRAP_SUSPENDED, "suspend after other instances died");
+	CHECK(r.flags & GATE_DONE_SUSPEND_REQUESTED, "suspend flag");
+	CHECK(inst_vars(&a, &v) == 0 && v.state == GATE_VARS_STOPPED, "suspended state %u",
+	      v.state);
+	inst_close(&a);
+	close(p.fd);
+
+	/* No suspension check at all: the RLIMIT_CPU backstop ends it. */
+	if (start_loop(c, "spin", &p, &a, &inst_defaults) == 0) {
+		CHECK(ctr_send(c, GATE_OP_SUSPEND, a.id, 0, NULL, 0, NULL, 0) == 0, "suspend");
+		CHECK(ctr_wait(c, a.id, &r, WAIT_MS) == 0, "backstop reply");
+		expect(&r, GATE_STATUS_CPU_LIMIT, SIGKILL, "suspend backstop");
+		printf("backstop cpu %llu ns\n", (unsigned long long)r.cpu_ns);
+		CHECK(inst_vars(&a, &v) == 0 && v.state == GATE_VARS_RUNNING,
+		      "killed state %u is dirty", v.state);
+		inst_close(&a);
+		close(p.fd);
+	}
+
+	/* A CPU quota in the start record suspends by itself. */
+	o.cpu_limit_s = 1;
+	if (start_loop(c, "loop", &p, &a, &o) == 0) {
+		CHECK(ctr_wait(c, a.id, &r, WAIT_MS) == 0, "quota reply");
+		expect(&r, GATE_STATUS_TRAP, GATE_TRAP_SUSPENDED, "cpu quota");
+		CHECK(r.cpu_ns >= 900000000ull, "cpu %llu ns", (unsigned long long)r.cpu_ns);
+		inst_close(&a);
+		close(p.fd);
+	}
+}
+
+void test_protocol(struct ctr *c)
+{
+	struct prog p = load("loop");
+	struct inst a, b;
+	struct gate_reply r;
+	struct gate_start bad;
+	int fds[4], pin[2], pout[2];
+
+	CHECK(ctr_send(c, GATE_OP_KILL, 60000, 0, NULL, 0, NULL, 0) == 0, "send");
+	CHECK(ctr_wait(c, 60000, &r, WAIT_MS) == 0 && r.kind == GATE_REPLY_ERROR &&
+		      r.code == ENOENT,
+	      "kill unknown id: kind %u code %d", r.kind, r.code);
+	CHECK(ctr_send(c, 99, 60001, 0, NULL, 0, NULL, 0) == 0, "send");
+	CHECK(ctr_wait(c, 60001, &r, WAIT_MS) == 0 && r.kind == GATE_REPLY_ERROR &&
+		      r.code == EINVAL,
+	      "unknown op: kind %u code %d", r.kind, r.code);
+	CHECK(ctr_send(c, GATE_OP_KILL, GATE_MAX_ID + 1, 0, NULL, 0, NULL, 0) == 0, "send");
+	CHECK(ctr_wait(c, GATE_MAX_ID + 1, &r, WAIT_MS) == 0 && r.code == EINVAL, "big id");
+
+	if (inst_start(c, 60002, &p, &inst_defaults, &a) == 0) {
+		/* the same id again while it runs */
+		CHECK(inst_start(c, 60002, &p, &inst_defaults, &b) == 0, "second start");
+		CHECK(ctr_wait(c, 60002, &r, WAIT_MS) == 0 && r.kind == GATE_REPLY_ERROR &&
+			      r.code == EBUSY,
+		      "duplicate id: kind %u code %d", r.kind, r.code);
+		inst_close(&b);
+		ctr_send(c, GATE_OP_KILL, 60002, 0, NULL, 0, NULL, 0);
+		CHECK(ctr_wait(c, 60002, &r, WAIT_MS) == 0, "kill");
+		expect(&r, GATE_STATUS_KILLED, SIGKILL, "kill");
+		inst_close(&a);
+	}
+
+	/* START without fds */
+	memset(&bad, 0, sizeof bad);
+	CHECK(ctr_send(c, GATE_OP_START, 60003, 0, &bad, sizeof bad, NULL, 0) == 0, "send");
+	CHECK(ctr_wait(c, 60003, &r, WAIT_MS) == 0 && r.kind == GATE_REPLY_ERROR &&
+		      r.code == EINVAL,
+	      "start without fds: kind %u code %d", r.kind, r.code);
+
+	/* a record the loader refuses: reported as a loader error, not a program result */
+	fds[0] = fds[1] = fds[2] = fds[3] = p.fd;
+	CHECK(ctr_send(c, GATE_OP_START, 60004, 0, &bad, sizeof bad, fds, 4) == 0, "send");
+	CHECK(ctr_wait(c, 60004, &r, WAIT_MS) == 0, "bad record reply");
+	expect(&r, GATE_STATUS_LOADER, GATE_LOADER_MAGIC, "bad magic");
+
+	/* a state fd smaller than the record needs (the one-page text memfd) */
+	memset(&bad, 0, sizeof bad);
+	bad.magic = GATE_START_MAGIC;
+	bad.version = GATE_START_VERSION;
+	bad.text_size = p.size;
+	bad.stack_size = 65536;
+	bad.memory_pages = 1;
+	bad.max_memory_pages = 1;
+	if (pipe2(pin, O_CLOEXEC) == 0 && pipe2(pout, O_CLOEXEC) == 0) {
+		int sfds[4] = { pin[0], pout[1], p.fd, p.fd };
+
+		CHECK(ctr_send(c, GATE_OP_START, 60005, 0, &bad, sizeof bad, sfds, 4) == 0, "send");
+		CHECK(ctr_wait(c, 60005, &r, WAIT_MS) == 0, "small state reply");
+		expect(&r, GATE_STATUS_LOADER, GATE_LOADER_FD, "small state fd");
+		close(pin[0]);
+		close(pin[1]);
+		close(pout[0]);
+		close(pout[1]);
+	}
+	close(p.fd);
+}
+
+/* Suspend, then resume from the saved stack in the same state memfd. */
+void test_resume(struct ctr *c)
+{
+	struct prog p = load("count");
+	struct inst_opts o = inst_defaults;
+	uint64_t mem[2] = { 0, ~0ull }, count = 0;
+	struct gate_vars v;
+	struct gate_reply r;
+	struct inst a;
+	off_t mem_off = GATE_STACK_OFFSET + o.stack_size + o.globals_size;
+
+	o.mem_init = mem;
+	o.mem_init_len = sizeof mem;
+	if (inst_start(c, next_id++, &p, &o, &a) < 0) {
+		CHECK(0, "start count");
+		return;
+	}
+	CHECK(ctr_send(c, GATE_OP_SUSPEND, a.id, 0, NULL, 0, NULL, 0) == 0, "suspend");
+	CHECK(ctr_wait(c, a.id, &r, WAIT_MS) == 0, "suspend reply");
+	expect(&r, GATE_STATUS_TRAP, GATE_TRAP_SUSPENDED, "count suspended");
+	CHECK(inst_vars(&a, &v) == 0 && v.state == GATE_VARS_STOPPED, "state %u", v.state);
+	CHECK(pread(a.state, mem, sizeof mem, mem_off) == sizeof mem, "read memory");
+
+	/* resume: same addresses (the saved stack holds absolute return addresses) */
+	mem[1] = mem[0] + 1000;
+	CHECK(pwrite(a.state, &mem[1], 8, mem_off + 8) == 8, "set limit");
+	o.mem_init = NULL;
+	o.mem_init_len = 0;
+	o.state_fd = dup(a.state);
+	o.flags = GATE_START_RESUME;
+	o.entry = 0x40;
+	o.text_addr = v.text_addr;
+	o.stack_addr = v.stack_addr;
+	o.memory_addr = v.memory_addr;
+	inst_close(&a);
+	r = run(c, "count", &o, (char *)&count, sizeof count, NULL, &v);
+	expect(&r, GATE_STATUS_EXIT, 0, "resumed count");
+	CHECK(count == mem[1], "count %llu, want %llu", (unsigned long long)count,
+	      (unsigned long long)mem[1]);
+	close(o.state_fd);
+	close(p.fd);
+}
