@@ -14,6 +14,7 @@
 #include "nolibc.h"
 #include "record.h"
 #include "runtime.h"
+#include "vdso.h"
 
 extern char __loader_begin[], __loader_end[];
 
@@ -49,15 +50,6 @@ void *memset(void *dst, int c, size_t n)
 	return dst;
 }
 
-static int streq(const char *a, const char *b)
-{
-	while (*a && *a == *b) {
-		a++;
-		b++;
-	}
-	return *a == *b;
-}
-
 struct auxv {
 	uint64_t vdso;
 	uint64_t execfn;
@@ -79,68 +71,6 @@ static struct auxv read_auxv(uint64_t *sp)
 	}
 	check(a.execfn != 0, GATE_LOADER_ARGS);
 	return a;
-}
-
-/* Find __vdso_clock_gettime through the vDSO's section headers. */
-struct elf_ehdr {
-	uint8_t ident[16];
-	uint16_t type, machine;
-	uint32_t version;
-	uint64_t entry, phoff, shoff;
-	uint32_t flags;
-	uint16_t ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
-};
-
-struct elf_phdr {
-	uint32_t type, flags;
-	uint64_t offset, vaddr, paddr, filesz, memsz, align;
-};
-
-struct elf_shdr {
-	uint32_t name, type;
-	uint64_t flags, addr, offset, size;
-	uint32_t link, info;
-	uint64_t addralign, entsize;
-};
-
-struct elf_sym {
-	uint32_t name;
-	uint8_t info, other;
-	uint16_t shndx;
-	uint64_t value, size;
-};
-
-#define PT_LOAD 1
-#define SHT_DYNSYM 11
-
-static uint64_t vdso_clock(uint64_t base)
-{
-	const struct elf_ehdr *eh = (const void *)base;
-	const struct elf_phdr *ph = (const void *)(base + eh->phoff);
-	const struct elf_shdr *sh = (const void *)(base + eh->shoff);
-	uint64_t bias = base;
-	unsigned i, j;
-
-	if (!base)
-		return 0;
-	for (i = 0; i < eh->phnum; i++)
-		if (ph[i].type == PT_LOAD) {
-			bias = base + ph[i].offset - ph[i].vaddr;
-			break;
-		}
-	for (i = 0; i < eh->shnum; i++) {
-		const struct elf_sym *sym;
-		const char *names;
-
-		if (sh[i].type != SHT_DYNSYM || sh[i].link >= eh->shnum)
-			continue;
-		sym = (const void *)(base + sh[i].offset);
-		names = (const char *)(base + sh[sh[i].link].offset);
-		for (j = 0; j < sh[i].size / sizeof *sym; j++)
-			if (sym[j].shndx && streq(names + sym[j].name, "__vdso_clock_gettime"))
-				return bias + sym[j].value;
-	}
-	return 0;
 }
 
 struct received {
@@ -440,7 +370,7 @@ void __attribute__((noreturn)) loader_main(uint64_t *sp)
 	cfg->vars = (uint64_t)v;
 	cfg->resume = r.rec.flags & GATE_START_RESUME;
 	cfg->max_pages = r.rec.max_memory_pages;
-	cfg->vdso_clock = vdso_clock(aux.vdso);
+	cfg->vdso_clock = gate_vdso_lookup(aux.vdso, "__vdso_clock_gettime");
 	check(cfg->vdso_clock != 0, GATE_LOADER_VDSO);
 	cfg->time_mask = (1ull << r.rec.time_mask_bits) - 1;
 	check(((long (*)(long, struct k_timespec *))cfg->vdso_clock)(1, &ts) == 0,
