@@ -27,4 +27,15 @@ class CompactListsTest {
         ElementSegment segment = new ElementSegment(ValType.FUNCREF, inits, new ElementSegment.Passive());
         assertSame(inits, segment.init());
     }
+
+    @Test
+    void valTypeListsEqualOrdinaryLists() {
+        ValTypeList params = ValTypeList.of(ValType.I32, ValType.EXTERNREF);
+        assertEquals(List.of(ValType.I32, ValType.EXTERNREF), params);
+        assertEquals(List.of(ValType.I32, ValType.EXTERNREF).hashCode(), params.hashCode());
+        FuncType type = new FuncType(params, List.of());
+        assertSame(params, type.params());
+        assertEquals(new FuncType(List.of(ValType.I32, ValType.EXTERNREF), List.of()), type);
+        assertThrows(UnsupportedOperationException.class, () -> type.params().add(ValType.F64));
+    }
 }

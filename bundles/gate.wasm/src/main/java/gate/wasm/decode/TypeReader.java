@@ -6,6 +6,7 @@ import gate.wasm.Limits;
 import gate.wasm.MemoryType;
 import gate.wasm.TableType;
 import gate.wasm.ValType;
+import gate.wasm.ValTypeList;
 import gate.wasm.WasmLimits;
 import gate.wasm.code.CodeReader;
 import java.util.List;
@@ -32,7 +33,7 @@ final class TypeReader {
         for (int i = 0; i < count; i++) {
             types[i] = in.valType();
         }
-        return List.of(types);
+        return ValTypeList.of(types);
     }
 
     /** Limits (§5.3.7): flag 0 is {@code min}, flag 1 is {@code min max}; both u32. */
