@@ -217,7 +217,13 @@ static int map_altstack(uint64_t addr, const struct received *r)
 static void check_fds(const struct received *r)
 {
 	struct k_stat st;
+	long seals = sys2(NR_fcntl, r->fd[GATE_FD_TEXT], K_F_GET_SEALS);
 
+	/* Code is immutable: a private mapping still sees later writes to the file's
+	 * pages, and a shrunk file would fault. Only a sealed memfd will do. */
+	check(seals >= 0 && (seals & (K_F_SEAL_WRITE | K_F_SEAL_SHRINK)) ==
+				    (K_F_SEAL_WRITE | K_F_SEAL_SHRINK),
+	      GATE_LOADER_FD);
 	check(sys2(NR_fstat, r->fd[GATE_FD_TEXT], &st) == 0 &&
 		      (uint64_t)st.size >= r->rec.text_size,
 	      GATE_LOADER_FD);

@@ -97,6 +97,9 @@ static inline __attribute__((noreturn)) void sys_exit(int code)
 
 #define K_F_GETFL 3
 #define K_F_SETFL 4
+#define K_F_GET_SEALS 1034
+#define K_F_SEAL_SHRINK 0x0002
+#define K_F_SEAL_WRITE 0x0008
 #define K_O_NONBLOCK 04000
 
 #define K_AT_SYSINFO_EHDR 33

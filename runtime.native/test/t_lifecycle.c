@@ -14,6 +14,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <sys/mman.h>
+
+#include "../loader/record.h"
 #include "driver.h"
 
 /* The pool can be emptied and refilled; a dead idle process does not hurt. */
@@ -157,6 +160,26 @@ void test_protocol(struct ctr *c)
 		CHECK(ctr_send(c, GATE_OP_START, 60005, 0, &bad, sizeof bad, sfds, 4) == 0, "send");
 		CHECK(ctr_wait(c, 60005, &r, WAIT_MS) == 0, "small state reply");
 		expect(&r, GATE_STATUS_LOADER, GATE_LOADER_FD, "small state fd");
+		close(pin[0]);
+		close(pin[1]);
+		close(pout[0]);
+		close(pout[1]);
+	}
+
+	/* unsealed text: code could change under a running instance */
+	if (pipe2(pin, O_CLOEXEC) == 0 && pipe2(pout, O_CLOEXEC) == 0) {
+		int text = memfd_create("gate-text", MFD_CLOEXEC);
+		int state = memfd_create("gate-state", MFD_CLOEXEC);
+		int sfds[4] = { pin[0], pout[1], text, state };
+
+		CHECK(text >= 0 && ftruncate(text, 4096) == 0 && state >= 0 &&
+			      ftruncate(state, (off_t)gate_state_size(&bad)) == 0,
+		      "memfds");
+		CHECK(ctr_send(c, GATE_OP_START, 60006, 0, &bad, sizeof bad, sfds, 4) == 0, "send");
+		CHECK(ctr_wait(c, 60006, &r, WAIT_MS) == 0, "unsealed text reply");
+		expect(&r, GATE_STATUS_LOADER, GATE_LOADER_FD, "unsealed text");
+		close(text);
+		close(state);
 		close(pin[0]);
 		close(pin[1]);
 		close(pout[0]);
