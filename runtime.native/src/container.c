@@ -92,6 +92,23 @@ static void check_control(void)
 		die("fd %d is not a SOCK_SEQPACKET socket", GATE_CONTROL_FD);
 	if (fcntl(GATE_CONTROL_FD, F_SETFD, FD_CLOEXEC) < 0)
 		die_errno("fcntl(%d, F_SETFD, FD_CLOEXEC)", GATE_CONTROL_FD);
+	/* Replies are sent blocking (DESIGN.md §3); receiving uses MSG_DONTWAIT. */
+	if (fcntl(GATE_CONTROL_FD, F_SETFL, 0) < 0)
+		die_errno("fcntl(%d, F_SETFL, 0)", GATE_CONTROL_FD);
+}
+
+/* Two fds per running instance (pidfd, and the start socket while idle). */
+static void raise_nofile(void)
+{
+	struct rlimit l;
+
+	if (getrlimit(RLIMIT_NOFILE, &l) < 0)
+		die_errno("getrlimit(RLIMIT_NOFILE)");
+	if (l.rlim_cur < l.rlim_max && gate_limit(RLIMIT_NOFILE, l.rlim_max, l.rlim_max) < 0)
+		die_errno("setrlimit(RLIMIT_NOFILE, %llu)", (unsigned long long)l.rlim_max);
+	if (l.rlim_max < 2 * 1024)
+		gate_log(0, "warning: RLIMIT_NOFILE %llu limits the number of instances",
+			 (unsigned long long)l.rlim_max);
 }
 
 int main(int argc, char **argv)
@@ -125,6 +142,7 @@ int main(int argc, char **argv)
 	gate_drop_privileges();
 	if (gate_limit(RLIMIT_CORE, 0, 0) < 0)
 		die_errno("setrlimit(RLIMIT_CORE, 0)");
+	raise_nofile();
 
 	if (o.probe)
 		return gate_probe(o.namespaces);
