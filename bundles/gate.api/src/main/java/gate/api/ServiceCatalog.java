@@ -29,6 +29,7 @@ public interface ServiceCatalog {
     Subscription subscribe(ServiceAvailabilityListener listener);
 
     /** Ends a subscription; idempotent. After {@link #close()} returns, no further event starts. */
+    @ProviderType
     interface Subscription extends AutoCloseable {
         @Override
         void close();
