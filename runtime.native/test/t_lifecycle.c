@@ -230,3 +230,33 @@ void test_resume(struct ctr *c)
 	close(o.state_fd);
 	close(p.fd);
 }
+
+/* Many instances at once: each one's end is its own business. */
+void test_many(struct ctr *c)
+{
+	enum { N = 32 };
+	struct prog p = load("loop");
+	struct inst in[N];
+	struct gate_reply r;
+	int i, started[N];
+
+	for (i = 0; i < N; i++)
+		started[i] = inst_start(c, next_id++, &p, &inst_defaults, &in[i]) == 0;
+	for (i = 0; i < N; i++)
+		if (started[i])
+			ctr_send(c, i % 2 ? GATE_OP_SUSPEND : GATE_OP_KILL, in[i].id, 0, NULL, 0,
+				 NULL, 0);
+	for (i = 0; i < N; i++) {
+		if (!started[i]) {
+			CHECK(0, "start %d", i);
+			continue;
+		}
+		CHECK(ctr_wait(c, in[i].id, &r, WAIT_MS) == 0, "reply %d", i);
+		if (i % 2)
+			expect(&r, GATE_STATUS_TRAP, GATE_TRAP_SUSPENDED, "one of many suspended");
+		else
+			expect(&r, GATE_STATUS_KILLED, SIGKILL, "one of many killed");
+		inst_close(&in[i]);
+	}
+	close(p.fd);
+}
