@@ -32,6 +32,8 @@ import java.util.List;
 public final class ModuleDecoder {
     private static final int MAGIC = 0x6d736100; // "\0asm" little-endian
     private static final int VERSION = 1;
+    /** Most entries kept from a name section, over all its maps. */
+    private static final int NAME_ENTRIES = 1_000_000;
 
     private final byte[] bytes;
     private final WasmLimits limits;
@@ -159,8 +161,10 @@ public final class ModuleDecoder {
         int payload = in.position();
         customSections.add(new CustomSection(name, payload, end - payload, order.lastKnownId()));
         if (name.equals("name")) {
-            names = NameSectionReader.read(bytes, payload, end, limits.nameLength(),
-                    (int) Math.min(2L * limits.functions(), Integer.MAX_VALUE));
+            // names are advisory: a million entries is plenty, and the names of functions that
+            // do not exist (yet: the section should come last) are dropped
+            names = NameSectionReader.read(bytes, payload, end, limits.nameLength(), NAME_ENTRIES,
+                    importCounts[ExternKind.FUNC.ordinal()] + functionTypes.size());
         }
         in.position(end);
     }

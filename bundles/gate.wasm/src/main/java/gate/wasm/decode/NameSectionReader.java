@@ -21,18 +21,23 @@ final class NameSectionReader {
     /** Bounds the maps: a name section can declare millions of tiny entries. */
     private int entriesLeft;
 
-    private NameSectionReader(CodeReader in, int nameLength, int maxEntries) {
+    /** Functions of the module: names of other indexes are dropped. */
+    private final int functionCount;
+
+    private NameSectionReader(CodeReader in, int nameLength, int maxEntries, int functionCount) {
         this.in = in;
         this.nameLength = nameLength;
         this.entriesLeft = maxEntries;
+        this.functionCount = functionCount;
     }
 
     /**
      * The names in {@code [start, end)} of {@code bytes}, or {@link Names#EMPTY} if they are not
      * well formed or exceed the given bounds.
      */
-    static Names read(byte[] bytes, int start, int end, int nameLength, int maxEntries) {
-        NameSectionReader reader = new NameSectionReader(new CodeReader(bytes, start, end), nameLength, maxEntries);
+    static Names read(byte[] bytes, int start, int end, int nameLength, int maxEntries, int functionCount) {
+        NameSectionReader reader = new NameSectionReader(new CodeReader(bytes, start, end), nameLength, maxEntries,
+                functionCount);
         try {
             return reader.names();
         } catch (GateException e) {
@@ -58,7 +63,7 @@ final class NameSectionReader {
             in.limit(end);
             switch (id) {
                 case MODULE -> moduleName = in.name(nameLength);
-                case FUNCTIONS -> functions = nameMap();
+                case FUNCTIONS -> functions = nameMap(functionCount);
                 case LOCALS -> locals = indirectNameMap();
                 default -> in.position(end);
             }
@@ -70,12 +75,16 @@ final class NameSectionReader {
         return new Names(moduleName, functions, locals);
     }
 
-    private Map<Integer, String> nameMap() {
+    /** A name map; entries with an index outside {@code [0, indexes)} are read but dropped. */
+    private Map<Integer, String> nameMap(int indexes) {
         int count = entries();
         Map<Integer, String> map = new HashMap<>();
         for (int i = 0; i < count; i++) {
             int index = in.index();
-            map.put(index, in.name(nameLength));
+            String name = in.name(nameLength);
+            if (index >= 0 && index < indexes) {
+                map.put(index, name);
+            }
         }
         return map;
     }
@@ -85,7 +94,10 @@ final class NameSectionReader {
         Map<Integer, Map<Integer, String>> map = new HashMap<>();
         for (int i = 0; i < count; i++) {
             int index = in.index();
-            map.put(index, Map.copyOf(nameMap()));
+            Map<Integer, String> names = nameMap(Integer.MAX_VALUE);
+            if (index >= 0 && index < functionCount) {
+                map.put(index, Map.copyOf(names));
+            }
         }
         return map;
     }
