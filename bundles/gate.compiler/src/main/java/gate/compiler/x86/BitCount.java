@@ -26,7 +26,10 @@ public enum BitCount {
     CTZ,
     POPCNT;
 
-    /** Emits the operation; {@code withLzcnt} (the CPU has LZCNT and TZCNT) avoids the BSR/BSF fallback. */
+    /**
+     * Emits the operation; {@code withLzcnt} (the CPU has LZCNT and TZCNT) avoids the BSR/BSF
+     * fallback.
+     */
     public void emit(CodeBuffer code, Size size, Reg target, Reg source, boolean withLzcnt) {
         if (size != Size.DWORD && size != Size.QWORD) {
             throw new IllegalArgumentException(this + " has no " + size + " form");

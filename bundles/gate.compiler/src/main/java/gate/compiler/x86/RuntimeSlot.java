@@ -1,5 +1,8 @@
 package gate.compiler.x86;
 
+import gate.compiler.x86.enc.CodeBuffer;
+import gate.compiler.x86.enc.Rel32;
+
 /**
  * The native runtime's entry points, 16-byte stubs in the runtime area directly below the text
  * (runtime.native DESIGN.md §5, {@code include/gate/abi.h}). Generated code reaches slot k with a
@@ -30,5 +33,15 @@ public enum RuntimeSlot {
     /** The slot's address as an offset from the text base (negative). */
     public int textOffset() {
         return -AREA_SIZE + SLOT_SIZE * ordinal();
+    }
+
+    /**
+     * Emits {@code call <slot>} into text whose offset 0 is the text base; returns the return
+     * address (a call site, for resume and trap maps). The caller has put the arguments in edi and
+     * esi and saved whatever lives in rax, rcx, r11, rdi and rsi.
+     */
+    public int call(CodeBuffer code) {
+        Rel32.CALL.to(code, textOffset());
+        return code.position();
     }
 }

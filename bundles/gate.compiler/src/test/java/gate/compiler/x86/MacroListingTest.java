@@ -71,6 +71,8 @@ class MacroListingTest {
                 c -> SuspendCheck.emit(c, stubs));
         dis.expect("TrapCall", "call " + hex(stubs.address(TrapId.UNREACHABLE)),
                 c -> stubs.call(c, TrapId.UNREACHABLE));
+        dis.expect("TrapCall", "call " + hex(RuntimeSlot.GROW.textOffset() & 0xffffffffffffffffL),
+                RuntimeSlot.GROW::call);
     }
 
     private void recordMemoryAccesses() {
