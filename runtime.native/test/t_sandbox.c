@@ -15,18 +15,27 @@
 
 #include "driver.h"
 
-/* Pids of running instances: processes that map the text memfd. */
-static int instance_pids(long *out, int max)
+/* Running instances of this container (its descendants that map a text memfd and
+ * no longer the loader): host side -> container -> instances, or container ->
+ * instances without namespaces. */
+static int instance_pids(const struct ctr *c, long *out, int max)
 {
-	DIR *d = opendir("/proc");
-	struct dirent *e;
-	int n = 0;
+	long level1[256], level2[256];
+	int i, j, n = 0, n1 = children(c->pid, level1, 256);
 
-	while (d && (e = readdir(d)) && n < max)
-		if (e->d_name[0] >= '1' && e->d_name[0] <= '9' && maps_has_text(e->d_name))
-			out[n++] = atol(e->d_name);
-	if (d)
-		closedir(d);
+	for (i = 0; i < n1; i++) {
+		int n2 = children(level1[i], level2, 256);
+		char name[32];
+
+		snprintf(name, sizeof name, "%ld", level1[i]);
+		if (n < max && maps_has_text(name))
+			out[n++] = level1[i];
+		for (j = 0; j < n2 && n < max; j++) {
+			snprintf(name, sizeof name, "%ld", level2[j]);
+			if (maps_has_text(name))
+				out[n++] = level2[j];
+		}
+	}
 	return n;
 }
 
@@ -92,7 +101,7 @@ void test_maps(struct ctr *c)
 		CHECK(0, "second instance");
 	/* Polling only until both have entered the program: no duration is asserted. */
 	for (attempts = 0; attempts < 5000 && n < 2; attempts++) {
-		n = instance_pids(pids, 8);
+		n = instance_pids(c, pids, 8);
 		if (n < 2)
 			usleep(1000);
 	}
