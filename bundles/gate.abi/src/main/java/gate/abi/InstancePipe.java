@@ -1,0 +1,50 @@
+package gate.abi;
+
+/**
+ * The byte streams between one program instance and its broker session, seen from the program
+ * side. Both directions carry Gate packets (architecture reference §6.1): each packet is its
+ * header and content, padded with zero bytes to a multiple of 8.
+ *
+ * <p>This is the seam that makes the ABI identical on every engine: on the native engine the
+ * streams are the executor's input socket and output pipe (fds 0 and 1); on JVM engines the broker
+ * session implements this interface in memory. The ABI layer frames and validates packets; the
+ * session never sees a partial packet it has to trust.
+ *
+ * <p>Thread contract: the program side ({@link #write}, {@link #read}, {@link #await}) is called by
+ * the one thread executing the instance; {@link #wakeUp()} may be called from any thread.
+ */
+public interface InstancePipe {
+    /** {@link #await} event: bytes can be read. */
+    int READABLE = 1;
+    /** {@link #await} event: bytes can be written. */
+    int WRITABLE = 2;
+
+    /**
+     * Writes program output without blocking.
+     *
+     * @return bytes accepted, 0 when the session's buffer is full
+     */
+    int write(byte[] src, int offset, int length);
+
+    /**
+     * Reads program input without blocking.
+     *
+     * @return bytes read, 0 when none are available, -1 at end of stream (the session ended)
+     */
+    int read(byte[] dst, int offset, int length);
+
+    /**
+     * Blocks until one of {@code events} holds, the timeout expires, or {@link #wakeUp()} is
+     * called (used to deliver a suspension request to a blocked program).
+     *
+     * @param timeoutNanos maximum wait; negative waits without limit
+     * @return the events that hold now (possibly none)
+     */
+    int await(int events, long timeoutNanos) throws InterruptedException;
+
+    /** Makes a current or the next {@link #await} return at once. */
+    void wakeUp();
+
+    /** Writes debug output (WASI fd 2): goes to the debug log, never to services. */
+    void debug(byte[] src, int offset, int length);
+}
