@@ -14,6 +14,7 @@
 
 #define X32_BIT 0x40000000u
 #define PROT_RW 3u /* PROT_READ | PROT_WRITE */
+#define ENOSYS_ERRNO 38u
 
 struct emitter {
 	struct sock_filter *out;
@@ -53,8 +54,10 @@ static void require_eq(struct emitter *e, uint32_t k, unsigned fail)
  */
 enum {
 	N_ALLOW_ONLY = 4,
-	I_EARLY_KILL = 7 + N_ALLOW_ONLY,
-	I_READ = I_EARLY_KILL + 1,
+	I_CLOCK = 7 + N_ALLOW_ONLY,
+	I_EARLY_KILL = I_CLOCK + 1,
+	I_NO_CLOCK = I_EARLY_KILL + 1,
+	I_READ = I_NO_CLOCK + 1,
 	I_WRITE = I_READ + 2,
 	I_MPROTECT = I_WRITE + 2,
 	N_MPROTECT = 18,
@@ -88,7 +91,11 @@ unsigned gate_filter_build(struct sock_filter *out, uint64_t memory_addr, uint64
 	for (i = 0; i < N_ALLOW_ONLY; i++)
 		emit(&e, BPF_JMP | BPF_JEQ | BPF_K, to(&e, allow), 0, allow_only[i]);
 
+	/* The vDSO falls back to this syscall where the clocksource has no vDSO support:
+	 * the program then gets "no clock" (ENOSYS) instead of dying. */
+	emit(&e, BPF_JMP | BPF_JEQ | BPF_K, to(&e, I_NO_CLOCK), 0, __NR_clock_gettime);
 	emit(&e, BPF_RET | BPF_K, 0, 0, SECCOMP_RET_KILL_PROCESS); /* I_EARLY_KILL */
+	emit(&e, BPF_RET | BPF_K, 0, 0, SECCOMP_RET_ERRNO | ENOSYS_ERRNO); /* I_NO_CLOCK */
 
 	/* read(0, ...) and write(1, ...) only; fds are 32-bit in the kernel. */
 	load(&e, OFF_LO(0));

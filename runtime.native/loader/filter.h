@@ -20,8 +20,8 @@
  *
  * The program checks the architecture first, kills x32 system calls, allows read on
  * fd 0, write on fd 1, close, ppoll, rt_sigreturn and exit_group, and mprotect only
- * to PROT_READ|PROT_WRITE inside [memory_addr, memory_addr + max_bytes). Everything
- * else kills the process.
+ * to PROT_READ|PROT_WRITE inside [memory_addr, memory_addr + max_bytes). clock_gettime
+ * (the vDSO's fallback) fails with ENOSYS. Everything else kills the process.
  *
  * Return: the number of instructions written, or 0 when @memory_addr is not 4 GiB
  * aligned or @max_bytes exceeds 4 GiB.

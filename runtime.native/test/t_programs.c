@@ -62,6 +62,7 @@ void test_syscalls(struct ctr *c)
 		{ "mprotect up to max", SYS_mprotect, { 0, 16 << 16, 3 }, 1, 1 },
 		{ "read fd 0", SYS_read, { 0, 0, 0 }, 0, 1 },
 		{ "close", SYS_close, { 5 }, 0, 1 },
+		{ "clock_gettime fails", SYS_clock_gettime, { 0, 0 }, 0, 1 },
 	};
 	size_t i;
 
@@ -78,8 +79,14 @@ void test_syscalls(struct ctr *c)
 		o.mem_init_len = sizeof mem;
 		r = run(c, "syscall", &o, out, sizeof out, &n, NULL);
 		if (reqs[i].allowed) {
+			int64_t result;
+
 			expect(&r, GATE_STATUS_EXIT, 0, reqs[i].what);
 			CHECK(n == 8, "%s: no result written", reqs[i].what);
+			memcpy(&result, out, sizeof result);
+			if (reqs[i].nr == SYS_clock_gettime)
+				CHECK(n == 8 && result == -ENOSYS, "clock_gettime: %lld",
+				      (long long)result);
 		} else {
 			expect(&r, GATE_STATUS_SECCOMP, SIGSYS, reqs[i].what);
 			CHECK(n == 0, "%s: wrote %zd bytes before dying", reqs[i].what, n);
