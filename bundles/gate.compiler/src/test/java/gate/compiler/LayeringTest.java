@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * Checked on the compiled classes, whose constant pools name every class they use.
  */
 class LayeringTest {
-    private static final Pattern CLASS_NAME = Pattern.compile("L?(gate/[a-z0-9/]+/[A-Z][A-Za-z0-9$]*)");
+    private static final Pattern CLASS_NAME =
+            Pattern.compile("L?(gate/[a-z0-9/]+/[A-Z][A-Za-z0-9$]*)");
 
     private static Path classesOf(String packageName) throws URISyntaxException {
         Path anyClass = Path.of(gate.compiler.x86.enc.CodeBuffer.class.getProtectionDomain()
@@ -35,7 +36,8 @@ class LayeringTest {
                     .flatMap(f -> {
                         try {
                             // Class names are plain ASCII in the constant pool.
-                            String pool = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+                            String pool = new String(Files.readAllBytes(f),
+                                    StandardCharsets.ISO_8859_1);
                             Matcher m = CLASS_NAME.matcher(pool);
                             return m.results().map(r -> r.group(1));
                         } catch (IOException e) {
@@ -50,7 +52,8 @@ class LayeringTest {
     @Test
     void encoderUsesOnlyItselfAndTheFrontEndErrors() throws Exception {
         List<String> used = referencedGateClasses(classesOf("gate.compiler.x86.enc"));
-        assertTrue(used.contains("gate/compiler/x86/enc/CodeBuffer"), "scan found nothing: " + used);
+        assertTrue(used.contains("gate/compiler/x86/enc/CodeBuffer"),
+                "scan found nothing: " + used);
         List<String> foreign = used.stream()
                 .filter(name -> !name.startsWith("gate/compiler/x86/enc/"))
                 .filter(name -> !name.equals("gate/wasm/ResourceLimitException"))

@@ -50,7 +50,8 @@ public enum FloatToInt {
     }
 
     /** Emits the trapping form ({@code i32.trunc_f32_s}, ...). */
-    public void emitTrapping(CodeBuffer code, TrapStubs stubs, Reg target, Xmm source, Xmm scratch) {
+    public void emitTrapping(CodeBuffer code, TrapStubs stubs, Reg target, Xmm source,
+            Xmm scratch) {
         check(target, source, scratch);
         compare(code, source, source);
         stubs.callIf(code, Condition.P, TrapId.INVALID_CONVERSION_TO_INTEGER);

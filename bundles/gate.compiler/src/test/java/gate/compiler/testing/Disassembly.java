@@ -136,7 +136,7 @@ public final class Disassembly {
         return out;
     }
 
-    /** The instructions decoded in {@code [start, end)}, one per line, or a description of why not. */
+    /** The instructions decoded in {@code [start, end)}, one per line, or why there are none. */
     private String read(int start, int end) {
         StringBuilder text = new StringBuilder();
         int at = start;

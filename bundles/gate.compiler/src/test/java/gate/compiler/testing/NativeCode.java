@@ -128,7 +128,8 @@ public final class NativeCode implements AutoCloseable {
      * rbx = {@code stackLimit} and r14 = {@code memoryBase}.
      */
     public Outcome call(int entry, long a0, long a1, long stackLimit, long memoryBase) {
-        long rax = trampoline.invokeLong(new Object[] {a0, a1, (long) entry, stackLimit, memoryBase});
+        Object[] arguments = {a0, a1, (long) entry, stackLimit, memoryBase};
+        long rax = trampoline.invokeLong(arguments);
         int trap = base.getInt(TRAP_CELL);
         return new Outcome(rax, trap);
     }

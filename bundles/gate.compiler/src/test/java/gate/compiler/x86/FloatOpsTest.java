@@ -183,7 +183,8 @@ class FloatOpsTest {
             boolean f32 = op.name().startsWith("F32");
             for (long v : values) {
                 long bits = run.call(conversions.get(op), v, -1L).rax();
-                double actual = f32 ? Float.intBitsToFloat((int) bits) : Double.longBitsToDouble(bits);
+                double actual = f32
+                        ? Float.intBitsToFloat((int) bits) : Double.longBitsToDouble(bits);
                 if (f32) {
                     assertEquals(0, bits >>> 32, "upper bits of " + op.wasmName());
                 }

@@ -23,7 +23,8 @@ class TrapStubsTest {
             assertEquals(trap.id, code.read32(expected + 1));
             // jmp rel32 to the runtime's trap slot, counted from the end of the jmp
             assertEquals(0xE9, code.read8(expected + 5));
-            assertEquals(RuntimeSlot.TRAP.textOffset() - (expected + 10), code.read32(expected + 6));
+            assertEquals(RuntimeSlot.TRAP.textOffset() - (expected + 10),
+                    code.read32(expected + 6));
             expected += TrapStubs.STUB_SIZE;
         }
         assertEquals(expected, code.position());

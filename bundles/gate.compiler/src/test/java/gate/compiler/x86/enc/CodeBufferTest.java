@@ -21,7 +21,8 @@ class CodeBufferTest {
         assertEquals(5014, code.position());
         byte[] bytes = code.toByteArray();
         assertEquals((byte) 4999, bytes[4999]);
-        assertArrayEquals(new byte[] {0x34, 0x12, (byte) 0xef, (byte) 0xbe, (byte) 0xad, (byte) 0xde,
+        assertArrayEquals(new byte[] {0x34, 0x12, (byte) 0xef, (byte) 0xbe, (byte) 0xad,
+            (byte) 0xde,
             8, 7, 6, 5, 4, 3, 2, 1}, java.util.Arrays.copyOfRange(bytes, 5000, 5014));
         assertEquals(0xdeadbeef, code.read32(5002));
     }

@@ -39,8 +39,10 @@ class EncoderMisuseTest {
 
     @Test
     void immediatesOutOfRange() {
-        assertThrows(IllegalArgumentException.class, () -> RmImm8.ADD.regImm(code, Size.DWORD, Reg.RAX, 128));
-        assertThrows(IllegalArgumentException.class, () -> RmImm8.SHL.regImm(code, Size.DWORD, Reg.RAX, -1));
+        assertThrows(IllegalArgumentException.class,
+                () -> RmImm8.ADD.regImm(code, Size.DWORD, Reg.RAX, 128));
+        assertThrows(IllegalArgumentException.class,
+                () -> RmImm8.SHL.regImm(code, Size.DWORD, Reg.RAX, -1));
         assertThrows(IllegalArgumentException.class,
                 () -> RmImm32.MOV.regImm(code, Size.BYTE, Reg.RAX, 0x100));
         assertThrows(IllegalArgumentException.class,

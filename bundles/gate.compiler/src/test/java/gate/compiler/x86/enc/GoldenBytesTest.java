@@ -20,14 +20,16 @@ class GoldenBytesTest {
 
     @Test
     void rspAndR12BasesNeedSib() {
-        assertBytes("48 8b 04 24", c -> RegRm.MOV.regMem(c, Size.QWORD, Reg.RAX, Memory.at(Reg.RSP)));
+        assertBytes("48 8b 04 24",
+                c -> RegRm.MOV.regMem(c, Size.QWORD, Reg.RAX, Memory.at(Reg.RSP)));
         assertBytes("49 8b 44 24 08",
                 c -> RegRm.MOV.regMem(c, Size.QWORD, Reg.RAX, Memory.at(Reg.R12, 8)));
     }
 
     @Test
     void rbpAndR13BasesNeedDisplacement() {
-        assertBytes("41 8b 45 00", c -> RegRm.MOV.regMem(c, Size.DWORD, Reg.RAX, Memory.at(Reg.R13)));
+        assertBytes("41 8b 45 00",
+                c -> RegRm.MOV.regMem(c, Size.DWORD, Reg.RAX, Memory.at(Reg.R13)));
         assertBytes("8b 45 00", c -> RegRm.MOV.regMem(c, Size.DWORD, Reg.RAX, Memory.at(Reg.RBP)));
         // r13 as base and r12 as index: disp8 0 for the base, r12 is a fine index (REX.X).
         assertBytes("4b 8d 44 e5 00",
@@ -63,7 +65,8 @@ class GoldenBytesTest {
     void wideImmediatesAndPrefixes() {
         assertBytes("48 b8 f0 de bc 9a 78 56 34 12",
                 c -> RegImm.MOV.regImm(c, Size.QWORD, Reg.RAX, 0x123456789abcdef0L));
-        assertBytes("41 b8 ff ff ff ff", c -> RegImm.MOV.regImm(c, Size.DWORD, Reg.R8, 0xffffffffL));
+        assertBytes("41 b8 ff ff ff ff",
+                c -> RegImm.MOV.regImm(c, Size.DWORD, Reg.R8, 0xffffffffL));
         assertBytes("48 83 c4 08", c -> RmImm8.ADD.regImm(c, Size.QWORD, Reg.RSP, 8));
         assertBytes("66 41 c7 00 34 12",
                 c -> RmImm32.MOV.memImm(c, Size.WORD, Memory.at(Reg.R8), 0x1234));

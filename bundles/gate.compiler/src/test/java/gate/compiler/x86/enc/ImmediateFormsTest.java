@@ -64,7 +64,8 @@ class ImmediateFormsTest {
                 for (int i = 0; i < MEMORIES.size(); i++) {
                     Memory memory = MEMORIES.get(i);
                     int v = imms[i % imms.length];
-                    dis.expect("RmImm8", end -> m + ptr(size) + mem(memory, end) + "," + imm(v, bits),
+                    dis.expect("RmImm8",
+                            end -> m + ptr(size) + mem(memory, end) + "," + imm(v, bits),
                             c -> insn.memImm(c, size, memory, v));
                 }
             }

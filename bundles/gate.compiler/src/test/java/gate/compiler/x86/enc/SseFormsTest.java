@@ -116,7 +116,8 @@ class SseFormsTest {
                 for (int i = 0; i < MEMORIES.size(); i++) {
                     Memory memory = MEMORIES.get(i);
                     Xmm a = x(i * 5);
-                    dis.expect("XmmGp", end -> m + " " + xmm(a) + "," + ptr(size) + mem(memory, end),
+                    dis.expect("XmmGp",
+                            end -> m + " " + xmm(a) + "," + ptr(size) + mem(memory, end),
                             c -> insn.regMem(c, size, a, memory));
                 }
             }
