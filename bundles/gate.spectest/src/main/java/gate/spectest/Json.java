@@ -12,8 +12,12 @@ import java.util.Map;
  * instance reads one document.
  */
 final class Json {
+    /** Deeper documents are rejected rather than risking the Java stack (scripts nest 4 levels). */
+    private static final int MAX_DEPTH = 256;
+
     private final String text;
     private int pos;
+    private int depth;
 
     private Json(String text) {
         this.text = text;
@@ -40,15 +44,27 @@ final class Json {
             throw error("unexpected end");
         }
         char c = text.charAt(pos);
+        if ((c == '{' || c == '[') && depth == MAX_DEPTH) {
+            throw error("nested deeper than " + MAX_DEPTH);
+        }
         return switch (c) {
-            case '{' -> object();
-            case '[' -> array();
+            case '{' -> nested(this::object);
+            case '[' -> nested(this::array);
             case '"' -> string();
             case 't' -> literal("true", Boolean.TRUE);
             case 'f' -> literal("false", Boolean.FALSE);
             case 'n' -> literal("null", null);
             default -> number();
         };
+    }
+
+    private Object nested(java.util.function.Supplier<Object> parser) {
+        depth++;
+        try {
+            return parser.get();
+        } finally {
+            depth--;
+        }
     }
 
     private Map<String, Object> object() {

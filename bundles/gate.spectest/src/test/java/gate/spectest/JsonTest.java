@@ -27,6 +27,12 @@ class JsonTest {
     }
 
     @Test
+    void rejectsDeepNestingWithoutOverflowingTheStack() {
+        assertThrows(IllegalArgumentException.class, () -> Json.parse("[".repeat(100_000)));
+        assertEquals(List.of(List.of()), Json.parse("[[]]"));
+    }
+
+    @Test
     void parsesCommand() {
         Object doc = Json.parse("{\"type\": \"assert_return\", \"line\": 37, \"action\": {\"type\": \"invoke\", "
                 + "\"module\": \"$m\", \"field\": \"add\", \"args\": [{\"type\": \"i32\", \"value\": \"1\"}]}, "
