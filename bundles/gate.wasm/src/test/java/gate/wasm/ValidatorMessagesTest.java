@@ -24,10 +24,26 @@ class ValidatorMessagesTest {
     }
 
     @Test
-    void moduleErrorsPointAtTheirSection() {
+    void moduleErrorsPointAtTheirEntry() {
         byte[] bytes = module().section(5, 0x01, 0x00, 0x81, 0x80, 0x04).build();
         InvalidModuleException e = assertThrows(InvalidModuleException.class, () -> Wasm.load(bytes, WasmLimits.DEFAULT));
         assertEquals("memory size must be at most 65536 pages (4GiB)", e.reason());
-        assertEquals(8, e.offset());
+        assertEquals(11, e.offset()); // section id, size, count, then the memory
+        // an imported memory (entry 1 of the import section) and a defined one: the second is refused
+        byte[] two = module()
+                .section(2, 0x02, 0x01, 'a', 0x01, 'b', 0x03, 0x7f, 0x00, 0x01, 'a', 0x01, 'm', 0x02, 0x00, 0x01)
+                .section(5, 0x01, 0x00, 0x01)
+                .section(7, 0x02, 0x01, 'x', 0x02, 0x00, 0x01, 'x', 0x03, 0x00)
+                .build();
+        e = assertThrows(InvalidModuleException.class, () -> Wasm.load(two, WasmLimits.DEFAULT));
+        assertEquals("multiple memories: 2 (WebAssembly 2.0 allows one)", e.reason());
+        assertEquals(28, e.offset()); // memory section at 25: id, size, count, then the memory
+        byte[] onlyDuplicate = module()
+                .section(2, 0x02, 0x01, 'a', 0x01, 'b', 0x03, 0x7f, 0x00, 0x01, 'a', 0x01, 'm', 0x02, 0x00, 0x01)
+                .section(7, 0x02, 0x01, 'x', 0x02, 0x00, 0x01, 'x', 0x03, 0x00)
+                .build();
+        e = assertThrows(InvalidModuleException.class, () -> Wasm.load(onlyDuplicate, WasmLimits.DEFAULT));
+        assertEquals("duplicate export name \"x\"", e.reason());
+        assertEquals(32, e.offset()); // export section at 25: id, size, count, 4 bytes of export 0
     }
 }

@@ -4,6 +4,7 @@ import gate.wasm.ConstExpr;
 import gate.wasm.DataSegment;
 import gate.wasm.ElementSegment;
 import gate.wasm.Export;
+import gate.wasm.ExternKind;
 import gate.wasm.FuncType;
 import gate.wasm.Global;
 import gate.wasm.Import;
@@ -16,6 +17,8 @@ import gate.wasm.ResourceLimitException;
 import gate.wasm.TableType;
 import gate.wasm.ValType;
 import gate.wasm.WasmLimits;
+import gate.wasm.decode.EntryOffsets;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,80 +42,115 @@ final class ModuleValidator {
 
     private final Module module;
     private final WasmLimits limits;
-    private final SectionOffsets sections;
     private ModuleContext context;
-    /** The section being checked: errors point at its start. */
+    /** The section being checked and the entry in it (-1: the whole section): errors point there. */
     private int section;
+    private int entry = -1;
 
     ModuleValidator(Module module, WasmLimits limits) {
         this.module = module;
         this.limits = limits;
-        this.sections = new SectionOffsets(module.bytes());
+    }
+
+    private long offset() {
+        return EntryOffsets.entry(module.bytes(), section, entry);
+    }
+
+    private void at(int sectionId, int entryIndex) {
+        section = sectionId;
+        entry = entryIndex;
     }
 
     private InvalidModuleException invalid(String reason) {
-        return new InvalidModuleException(sections.of(section), reason);
+        return new InvalidModuleException(offset(), reason);
     }
 
     private ResourceLimitException tooLarge(String reason) {
-        return new ResourceLimitException(sections.of(section), reason);
+        return new ResourceLimitException(offset(), reason);
     }
 
     /** Checks everything outside function bodies and returns the context for the bodies. */
     ModuleContext validate() {
         checkTypeIndexes();
         context = new ModuleContext(module);
-        int importedTables = context.tables.length - module.tables().size();
+        int[] tableImports = importEntries(ExternKind.TABLE);
         for (int i = 0; i < context.tables.length; i++) {
-            section = i < importedTables ? IMPORT : TABLE;
+            atIndexSpace(tableImports, TABLE, i);
             tableType(context.tables[i]);
         }
-        int importedMemories = context.memories.length - module.memories().size();
+        int[] memoryImports = importEntries(ExternKind.MEMORY);
         for (int i = 0; i < context.memories.length; i++) {
-            section = i < importedMemories ? IMPORT : MEMORY;
+            atIndexSpace(memoryImports, MEMORY, i);
             memoryType(context.memories[i]);
         }
         if (context.memories.length > 1) {
+            atIndexSpace(memoryImports, MEMORY, 1);
             throw invalid("multiple memories: " + context.memories.length + " (WebAssembly 2.0 allows one)");
         }
-        section = GLOBAL;
-        for (Global g : module.globals()) {
-            expect(g.type().type(), constExpr(g.init()), "global initializer");
+        List<Global> globals = module.globals();
+        for (int i = 0; i < globals.size(); i++) {
+            at(GLOBAL, i);
+            expect(globals.get(i).type().type(), constExpr(globals.get(i).init()), "global initializer");
         }
-        section = ELEMENT;
-        for (ElementSegment e : module.elements()) {
-            elementSegment(e);
+        List<ElementSegment> elements = module.elements();
+        for (int i = 0; i < elements.size(); i++) {
+            at(ELEMENT, i);
+            elementSegment(elements.get(i));
         }
-        section = DATA;
-        for (DataSegment d : module.data()) {
-            if (d.mode() instanceof DataSegment.Active a) {
+        List<DataSegment> data = module.data();
+        for (int i = 0; i < data.size(); i++) {
+            at(DATA, i);
+            if (data.get(i).mode() instanceof DataSegment.Active a) {
                 if (a.memoryIndex() < 0 || a.memoryIndex() >= context.memories.length) {
                     throw invalid("unknown memory " + Integer.toUnsignedString(a.memoryIndex()));
                 }
                 expect(ValType.I32, constExpr(a.offset()), "data segment offset");
             }
         }
-        section = START;
+        at(START, -1);
         startFunction();
-        section = EXPORT;
         exports();
         return context;
     }
 
-    private void checkTypeIndexes() {
-        int types = module.types().size();
-        section = IMPORT;
-        for (Import i : module.imports()) {
-            if (i.desc() instanceof ImportDesc.Func f && (f.typeIndex() < 0 || f.typeIndex() >= types)) {
-                throw invalid("unknown type " + Integer.toUnsignedString(f.typeIndex()) + " in import " + Printable.of(i.module())
-                        + "." + Printable.of(i.name()));
+    /** Import entry of each imported entity of {@code kind}, in index-space order. */
+    private int[] importEntries(ExternKind kind) {
+        List<Import> imports = module.imports();
+        int[] entries = new int[imports.size()];
+        int n = 0;
+        for (int i = 0; i < imports.size(); i++) {
+            if (imports.get(i).desc().kind() == kind) {
+                entries[n++] = i;
             }
         }
-        section = FUNCTION;
+        return Arrays.copyOf(entries, n);
+    }
+
+    /** Points errors at entity {@code index}: an import entry, or an entry of its own section. */
+    private void atIndexSpace(int[] importEntries, int sectionId, int index) {
+        if (index < importEntries.length) {
+            at(IMPORT, importEntries[index]);
+        } else {
+            at(sectionId, index - importEntries.length);
+        }
+    }
+
+    private void checkTypeIndexes() {
+        int types = module.types().size();
+        List<Import> imports = module.imports();
+        for (int n = 0; n < imports.size(); n++) {
+            Import i = imports.get(n);
+            if (i.desc() instanceof ImportDesc.Func f && (f.typeIndex() < 0 || f.typeIndex() >= types)) {
+                at(IMPORT, n);
+                throw invalid("unknown type " + Integer.toUnsignedString(f.typeIndex()) + " in import "
+                        + Printable.of(i.module()) + "." + Printable.of(i.name()));
+            }
+        }
         List<Integer> functionTypes = module.functionTypes();
         for (int i = 0; i < functionTypes.size(); i++) {
             int index = functionTypes.get(i);
             if (index < 0 || index >= types) {
+                at(FUNCTION, i);
                 throw invalid("unknown type " + Integer.toUnsignedString(index) + " of function " + i);
             }
         }
@@ -226,7 +264,10 @@ final class ModuleValidator {
 
     private void exports() {
         Set<String> names = new HashSet<>();
-        for (Export e : module.exports()) {
+        List<Export> exports = module.exports();
+        for (int i = 0; i < exports.size(); i++) {
+            Export e = exports.get(i);
+            at(EXPORT, i);
             int count = switch (e.kind()) {
                 case FUNC -> context.functions.length;
                 case TABLE -> context.tables.length;
