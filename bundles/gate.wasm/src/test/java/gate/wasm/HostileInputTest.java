@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Hand-made hostile binaries: each must end in one typed exception, quickly and without OOM. */
@@ -149,6 +150,28 @@ class HostileInputTest {
         }
         // only cuts at section boundaries can still be modules; most cuts are not
         assertTrue(malformed > full.length - 20, malformed + " of " + full.length + " truncations malformed");
+    }
+
+    @Test
+    void everyTruncationOfTheTestdataModulesIsTyped() throws java.io.IOException {
+        java.nio.file.Path testdata = java.nio.file.Path.of(System.getProperty("gate.testdata", "../../testdata"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(testdata), "no testdata folder");
+        List<java.nio.file.Path> modules;
+        try (var files = java.nio.file.Files.walk(testdata)) {
+            modules = files.filter(p -> p.toString().endsWith(".wasm")).sorted().toList();
+        }
+        int cuts = 0;
+        for (java.nio.file.Path p : modules) {
+            byte[] full = java.nio.file.Files.readAllBytes(p);
+            for (int length = 0; length < full.length && length < 64 * 1024; length++) {
+                try {
+                    Wasm.load(Arrays.copyOf(full, length), LIMITS);
+                } catch (ModuleException e) {
+                    cuts++;
+                }
+            }
+        }
+        System.out.println("truncations: " + modules.size() + " testdata modules, " + cuts + " cuts rejected with typed exceptions");
     }
 
     @Test
