@@ -67,10 +67,22 @@ public final class NativeCode implements AutoCloseable {
         this.trampoline = Function.getFunction(base.share(TRAMPOLINE));
     }
 
-    /** True on the platform generated code is for (Linux on x86-64). */
+    /**
+     * True on the platform generated code is for (Linux on x86-64) when this process may map
+     * executable memory (a hardened kernel may refuse writable and executable pages).
+     */
     public static boolean supported() {
-        return System.getProperty("os.name", "").equals("Linux")
-                && System.getProperty("os.arch", "").matches("amd64|x86_64");
+        if (!System.getProperty("os.name", "").equals("Linux")
+                || !System.getProperty("os.arch", "").matches("amd64|x86_64")) {
+            return false;
+        }
+        LibC libc = Native.load("c", LibC.class);
+        Pointer probe = libc.mmap(null, 4096, PROT_RWX, MAP_PRIVATE_ANONYMOUS, -1, 0);
+        if (probe == null || Pointer.nativeValue(probe) == -1) {
+            return false;
+        }
+        libc.munmap(probe, 4096);
+        return true;
     }
 
     /** Maps {@code text} executable after the stand-in runtime area. */

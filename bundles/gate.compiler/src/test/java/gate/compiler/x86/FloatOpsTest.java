@@ -37,7 +37,7 @@ class FloatOpsTest {
 
     @BeforeAll
     void assemble() {
-        Assumptions.assumeTrue(NativeCode.supported(), "generated code runs on Linux x86-64 only");
+        Assumptions.assumeTrue(NativeCode.supported(), "generated code runs only on Linux x86-64 with executable mappings allowed");
         CodeBuffer code = new CodeBuffer();
         for (FloatMinMax op : FloatMinMax.values()) {
             Size size = op.name().startsWith("F64") ? Size.QWORD : Size.DWORD;

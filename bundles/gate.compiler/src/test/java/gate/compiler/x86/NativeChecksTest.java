@@ -29,7 +29,7 @@ class NativeChecksTest {
 
     @BeforeAll
     void assemble() {
-        Assumptions.assumeTrue(NativeCode.supported(), "generated code runs on Linux x86-64 only");
+        Assumptions.assumeTrue(NativeCode.supported(), "generated code runs only on Linux x86-64 with executable mappings allowed");
         TrapStubs stubs = TrapStubs.emit(code);
 
         stackCheck = code.position();
