@@ -39,6 +39,10 @@ public final class NativeCode implements AutoCloseable {
         }
     }
 
+    /** Why {@link #supported} can be false, for skipped tests. */
+    public static final String UNSUPPORTED =
+            "generated code runs only on Linux x86-64 with executable mappings allowed";
+
     private interface LibC extends Library {
         Pointer mmap(Pointer addr, long length, int prot, int flags, int fd, long offset);
 

@@ -29,7 +29,7 @@ class FloatSignTest {
 
     @BeforeAll
     void assemble() {
-        Assumptions.assumeTrue(NativeCode.supported(), "generated code runs only on Linux x86-64 with executable mappings allowed");
+        Assumptions.assumeTrue(NativeCode.supported(), NativeCode.UNSUPPORTED);
         CodeBuffer code = new CodeBuffer();
         for (int op = 0; op < 3; op++) {
             for (int d = 0; d < 2; d++) {

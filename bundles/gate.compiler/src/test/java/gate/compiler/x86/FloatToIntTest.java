@@ -41,7 +41,7 @@ class FloatToIntTest {
 
     @BeforeAll
     void assemble() {
-        Assumptions.assumeTrue(NativeCode.supported(), "generated code runs only on Linux x86-64 with executable mappings allowed");
+        Assumptions.assumeTrue(NativeCode.supported(), NativeCode.UNSUPPORTED);
         CodeBuffer code = new CodeBuffer();
         TrapStubs stubs = TrapStubs.emit(code);
         for (FloatToInt op : FloatToInt.values()) {

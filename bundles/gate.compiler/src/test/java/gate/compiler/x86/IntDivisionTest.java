@@ -35,7 +35,7 @@ class IntDivisionTest {
 
     @BeforeAll
     void assemble() {
-        Assumptions.assumeTrue(NativeCode.supported(), "generated code runs only on Linux x86-64 with executable mappings allowed");
+        Assumptions.assumeTrue(NativeCode.supported(), NativeCode.UNSUPPORTED);
         CodeBuffer code = new CodeBuffer();
         TrapStubs stubs = TrapStubs.emit(code);
         for (IntDivision op : IntDivision.values()) {

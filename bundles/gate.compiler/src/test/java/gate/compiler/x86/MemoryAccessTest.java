@@ -36,7 +36,7 @@ class MemoryAccessTest {
 
     @BeforeAll
     void assemble() {
-        Assumptions.assumeTrue(NativeCode.supported(), "generated code runs only on Linux x86-64 with executable mappings allowed");
+        Assumptions.assumeTrue(NativeCode.supported(), NativeCode.UNSUPPORTED);
         CodeBuffer code = new CodeBuffer();
         for (IntLoad load : IntLoad.values()) {
             loads.put(load, code.position());

@@ -29,7 +29,7 @@ class NativeChecksTest {
 
     @BeforeAll
     void assemble() {
-        Assumptions.assumeTrue(NativeCode.supported(), "generated code runs only on Linux x86-64 with executable mappings allowed");
+        Assumptions.assumeTrue(NativeCode.supported(), NativeCode.UNSUPPORTED);
         TrapStubs stubs = TrapStubs.emit(code);
 
         stackCheck = code.position();
