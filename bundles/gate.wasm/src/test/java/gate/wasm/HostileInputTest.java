@@ -194,6 +194,14 @@ class HostileInputTest {
                 .section(7, 0x02, 0x01, 'a', 0x00, 0x00, 0x01, 'a', 0x00, 0x00)
                 .section(10, 0x01, 0x02, 0x00, 0x0b).build();
         rejects(InvalidModuleException.class, onlyInvalid, "duplicate export name");
+        // a global initialised by a non-constant instruction (invalid, found while decoding) and a
+        // body with an illegal opcode (malformed)
+        byte[] nonConstant = module().section(1, 0x01, 0x60, 0, 0).section(3, 0x01, 0x00)
+                .section(6, 0x01, 0x7f, 0x00, 0x41, 0x01, 0x41, 0x01, 0x6a, 0x0b)
+                .section(10, 0x01, 0x03, 0x00, 0xff, 0x0b).build();
+        rejects(MalformedModuleException.class, nonConstant, "illegal opcode");
+        byte[] nonConstantOnly = module().section(6, 0x01, 0x7f, 0x00, 0x41, 0x01, 0x41, 0x01, 0x6a, 0x0b).build();
+        rejects(InvalidModuleException.class, nonConstantOnly, "constant expression required");
     }
 
     @Test

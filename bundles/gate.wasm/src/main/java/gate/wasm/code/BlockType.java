@@ -14,10 +14,12 @@ public final class BlockType {
 
     private BlockType() {}
 
+    /** True for {@code 0x40}: no parameters, no results. */
     public static boolean isEmpty(int blockType) {
         return blockType == EMPTY;
     }
 
+    /** True when the block type names a function type by index (multi-value). */
     public static boolean isTypeIndex(int blockType) {
         return blockType >= 0;
     }

@@ -40,10 +40,12 @@ public final class CodeReader {
         this.limit = end;
     }
 
+    /** The whole module binary this reader moves over (not a copy). */
     public byte[] bytes() {
         return bytes;
     }
 
+    /** Absolute offset of the next byte to read. */
     public int position() {
         return position;
     }
@@ -56,6 +58,7 @@ public final class CodeReader {
         position = newPosition;
     }
 
+    /** Absolute offset where readable bytes end (a section's or body's end). */
     public int limit() {
         return limit;
     }
@@ -68,10 +71,12 @@ public final class CodeReader {
         limit = newLimit;
     }
 
+    /** Bytes left before the limit. */
     public int remaining() {
         return limit - position;
     }
 
+    /** True when no byte is left before the limit. */
     public boolean atEnd() {
         return position >= limit;
     }

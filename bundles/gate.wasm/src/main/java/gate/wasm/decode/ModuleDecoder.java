@@ -91,11 +91,14 @@ public final class ModuleDecoder {
             throw CodeReader.malformed(bytes.length, "data count and data section have inconsistent lengths: "
                     + dataCount + " and " + data.size());
         }
+        Module module = new Module(bytes, types, imports, functionTypes, tables, memories, globals, exports, start,
+                elements, dataCount, code, data, customSections, names);
         if (constExprs.firstInvalid() != null) {
+            // malformed code anywhere outranks the invalid expression (decoding comes first)
+            BodyScanner.scanFrom(module, 0);
             throw constExprs.firstInvalid();
         }
-        return new Module(bytes, types, imports, functionTypes, tables, memories, globals, exports, start,
-                elements, dataCount, code, data, customSections, names);
+        return module;
     }
 
     private void header() {

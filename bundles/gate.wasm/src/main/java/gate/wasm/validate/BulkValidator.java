@@ -5,6 +5,7 @@ import gate.wasm.MemoryType;
 import gate.wasm.TableType;
 import gate.wasm.ValType;
 import gate.wasm.code.CodeReader;
+import gate.wasm.decode.BodyScanner;
 import gate.wasm.code.Opcode;
 
 /**
@@ -45,17 +46,8 @@ final class BulkValidator {
         return context.module.elements().get(index).type();
     }
 
-    /**
-     * Data segment indexes need the data count section: it lets a one-pass decoder check them
-     * before the data section arrives, so without it the binary is malformed (§5.5.13). Like the
-     * reference tools, a module without any data segments may omit it (the index is then unknown).
-     */
-    static boolean lacksDataCount(gate.wasm.Module module) {
-        return module.dataCount() < 0 && !module.data().isEmpty();
-    }
-
     private void requireDataCount(int at) {
-        if (lacksDataCount(context.module)) {
+        if (BodyScanner.lacksDataCount(context.module)) {
             throw CodeReader.malformed(at, "data count section required");
         }
     }

@@ -7,6 +7,7 @@ import gate.wasm.Module;
 import gate.wasm.ModuleException;
 import gate.wasm.ResourceLimitException;
 import gate.wasm.WasmLimits;
+import gate.wasm.decode.BodyScanner;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package gate.wasm.validate;
+package gate.wasm.decode;
 
 import gate.wasm.FunctionBody;
 import gate.wasm.Module;
@@ -9,17 +9,27 @@ import java.util.Arrays;
 
 /**
  * Decodes function bodies without typing them, to find malformed code (core spec §5.4). The spec
- * decodes a whole module before validating it, so when the validator finds a module invalid it
- * scans the bodies not yet decoded: if one is malformed, that is the error to report.
+ * decodes a whole module before validating it, so when the decoder or the validator finds a module
+ * invalid, it scans the bodies not yet decoded: if one is malformed, that is the error to report.
  */
-final class BodyScanner {
+public final class BodyScanner {
     private BodyScanner() {}
 
     /** Throws {@link gate.wasm.MalformedModuleException} if any body from {@code first} on is malformed. */
-    static void scanFrom(Module module, int first) {
+    public static void scanFrom(Module module, int first) {
         for (int i = first; i < module.code().size(); i++) {
             scan(module, module.code().get(i));
         }
+    }
+
+    /**
+     * Data segment indexes in code need the data count section: it lets a one-pass decoder check
+     * them before the data section arrives, so without it the binary is malformed (§5.5.13). Like
+     * the reference tools, a module without any data segments may omit it (the index is then
+     * unknown, which is invalid rather than malformed).
+     */
+    public static boolean lacksDataCount(Module module) {
+        return module.dataCount() < 0 && !module.data().isEmpty();
     }
 
     private static void scan(Module module, FunctionBody body) {
@@ -31,7 +41,7 @@ final class BodyScanner {
             int at = in.position();
             Opcode op = in.opcode();
             if ((op.immediate == ImmediateKind.DATA || op.immediate == ImmediateKind.MEMORY_INIT)
-                    && BulkValidator.lacksDataCount(module)) {
+                    && lacksDataCount(module)) {
                 throw CodeReader.malformed(at, "data count section required");
             }
             in.skipImmediates(op);
