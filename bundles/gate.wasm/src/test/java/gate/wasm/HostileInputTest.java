@@ -235,4 +235,37 @@ class HostileInputTest {
         byte[] bytes = module().section(1, types).section(3, 0x02, 0x00, 0x01).section(10, code).build();
         rejects(ResourceLimitException.class, bytes, "validation work limit exceeded");
     }
+
+    /**
+     * Modules built to make the front end's heap much larger than the input. They run in the
+     * tests' 256 MB heap (see the pom): an amplification bug shows up as OutOfMemoryError.
+     */
+    @Test
+    void heapStaysProportionalToTheInput() {
+        // 12,000 distinct function types with 1,000 parameters each: 12 MB of types
+        java.io.ByteArrayOutputStream types = new java.io.ByteArrayOutputStream();
+        types.writeBytes(u32(12_000));
+        java.util.Random random = new java.util.Random(1);
+        for (int i = 0; i < 12_000; i++) {
+            types.writeBytes(of(0x60));
+            types.writeBytes(u32(1000));
+            for (int k = 0; k < 1000; k++) {
+                types.write(0x7c + random.nextInt(4));
+            }
+            types.write(0x00);
+        }
+        assertEquals(12_000, Wasm.load(module().section(1, types.toByteArray()).build(), LIMITS).types().size());
+        // one element segment of 10 million function indexes (10 MB)
+        byte[] elements = concat(of(0x01, 0x01, 0x00), u32(10_000_000), repeat(10_000_000, 0x00));
+        byte[] withElements = module().section(1, 0x01, 0x60, 0, 0).section(3, 0x01, 0x00).section(9, elements)
+                .section(10, 0x01, 0x02, 0x00, 0x0b).build();
+        assertEquals(10_000_000, Wasm.load(withElements, LIMITS).elements().get(0).init().size());
+        // a million globals (6 MB)
+        byte[] globals = concat(u32(1_000_000), repeat(1_000_000, 0x7f, 0x00, 0x41, 0x00, 0x0b));
+        assertEquals(1_000_000, Wasm.load(module().section(6, globals).build(), LIMITS).globals().size());
+        // a name section with a million names for functions that do not exist
+        byte[] names = concat(of(0x04), "name".getBytes(), of(0x01), u32(5_000_003), u32(1_000_000),
+                repeat(1_000_000, 0x80, 0x80, 0x04, 0x01, 'f'));
+        assertEquals(Names.EMPTY.functions(), Wasm.load(module().section(0, names).build(), LIMITS).names().functions());
+    }
 }
