@@ -79,7 +79,7 @@ public record WasmLimits(
             1_000, // results
             50_000, // locals
             7_654_321, // functionBodySize
-            10_000, // nestingDepth
+            50_000, // nestingDepth
             100_000, // operandStackHeight
             0xFFFF_FFFFL, // tableSize
             MemoryType.MAX_PAGES, // memoryPages
