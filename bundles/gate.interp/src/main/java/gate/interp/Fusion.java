@@ -9,9 +9,13 @@ package gate.interp;
 final class Fusion {
     private Fusion() {}
 
-    /** local.get b, possibly after local.get a. */
+    /** local.get b, possibly after local.get a or local.tee a. */
     static void localGet(Emitter out, int b) {
-        if (out.lastOp() == Op.LOCAL_GET) {
+        if (out.lastOp() == Op.LOCAL_TEE) {
+            int a = out.lastImmediate(1);
+            out.dropLast();
+            out.op(Op.TEE_GET, a, b);
+        } else if (out.lastOp() == Op.LOCAL_GET) {
             int a = out.lastImmediate(1);
             out.dropLast();
             out.op(Op.LOCAL_GET2, a, b);
@@ -167,8 +171,29 @@ final class Fusion {
         return false;
     }
 
-    /** i32.load whose address is a local. */
+    /** i32.store of a local to the address in another local. */
+    static boolean i32Store(Emitter out, int offset) {
+        if (out.lastOp() == Op.LOCAL_GET2) {
+            int a = out.lastImmediate(1);
+            int b = out.lastImmediate(2);
+            out.dropLast();
+            out.op(Op.I32_STORE_LL, a, b, offset);
+            return true;
+        }
+        return false;
+    }
+
+    /** i32.load whose address is a local, or a constant (a static variable of C). */
     static boolean i32Load(Emitter out, int offset) {
+        if (out.lastOp() == Op.I32_CONST) {
+            long address = (out.lastImmediate(1) & 0xffff_ffffL) + offset;
+            if (address <= Integer.MAX_VALUE) {
+                out.dropLast();
+                out.op(Op.I32_LOAD_ABS, (int) address);
+                return true;
+            }
+            return false;
+        }
         if (out.lastOp() == Op.LOCAL_GET) {
             int a = out.lastImmediate(1);
             out.dropLast();

@@ -95,7 +95,7 @@ final class Interpreter {
         try {
             if (checkEntry && in.interruptRequest != null) {
                 in.depth = depth;
-                throw Suspension.suspend(in, fn, pc, fp, sp);
+                Suspension.check(in, fn, pc, fp, sp);
             }
             for (;;) {
                 switch (code[pc++]) {
@@ -334,7 +334,7 @@ final class Interpreter {
                     case Op.LOOP -> {
                         if (in.interruptRequest != null) {
                             in.depth = depth;
-                            throw Suspension.suspend(in, fn, pc - 1, fp, sp);
+                            Suspension.check(in, fn, pc - 1, fp, sp);
                         }
                     }
                     case Op.RETURN -> {
@@ -380,13 +380,13 @@ final class Interpreter {
                         pc = 0;
                         if (in.interruptRequest != null) {
                             in.depth = depth;
-                            throw Suspension.suspend(in, fn, 0, fp, sp);
+                            Suspension.check(in, fn, 0, fp, sp);
                         }
                     }
                     case Op.CALL_IMPORT -> {
                         if (in.interruptRequest != null) {
                             in.depth = depth;
-                            throw Suspension.suspend(in, fn, pc - 1, fp, sp);
+                            Suspension.check(in, fn, pc - 1, fp, sp);
                         }
                         in.depth = depth;
                         in.sp = sp;
@@ -427,7 +427,7 @@ final class Interpreter {
                             pc = 0;
                             if (in.interruptRequest != null) {
                                 in.depth = depth;
-                                throw Suspension.suspend(in, fn, 0, fp, sp);
+                                Suspension.check(in, fn, 0, fp, sp);
                             }
                         } else {
                             in.depth = depth;
@@ -500,6 +500,16 @@ final class Interpreter {
                         s[sp + 1] = code[pc + 1];
                         sp += 2;
                         pc += 2;
+                    }
+                    case Op.TEE_GET -> {
+                        s[fp + code[pc]] = s[sp - 1];
+                        s[sp++] = s[fp + code[pc + 1]];
+                        pc += 2;
+                    }
+                    case Op.I32_LOAD_ABS -> s[sp++] = MemoryAccess.loadI32(mem, code[pc++], 0);
+                    case Op.I32_STORE_LL -> {
+                        MemoryAccess.storeI32(mem, (int) s[fp + code[pc]], code[pc + 2], (int) s[fp + code[pc + 1]]);
+                        pc += 3;
                     }
                     case Op.BR_IF_EQZ -> pc = (int) s[--sp] == 0 ? code[pc] : pc + 1;
                     case Op.BR_IF_EQ -> {

@@ -115,6 +115,13 @@ final class Op {
     /** {@code a k}: local.get a; i32.const k. */
     static final int LOCAL_CONST = 0x130;
 
+    /** {@code x y}: local.tee x; local.get y. */
+    static final int TEE_GET = 0x131;
+    /** {@code address}: i32.const k; i32.load offset, with address = k + offset below 2^31. */
+    static final int I32_LOAD_ABS = 0x132;
+    /** {@code a b offset}: local.get a; local.get b; i32.store offset. */
+    static final int I32_STORE_LL = 0x133;
+
     /** One past the largest opcode. */
-    static final int COUNT = 0x131;
+    static final int COUNT = 0x134;
 }

@@ -13,20 +13,23 @@ final class Suspension {
 
     /**
      * Acts on the pending interrupt request at a suspension point of activation ({@code fn},
-     * {@code pc}, {@code fp}, {@code sp}); {@code in.depth} must be current. Returns the trap to
-     * throw. Only the outermost run of an instance can be suspended: a run nested in a host call
-     * has Java frames that no state can hold, so it ends with the trap instead.
+     * {@code pc}, {@code fp}, {@code sp}); {@code in.depth} must be current. Throws the trap that
+     * stops the run, or returns to let it continue. Only the outermost run of an instance can be
+     * suspended: a run nested in a host call has Java frames that no state can hold, so a
+     * suspension request stays pending until the outer run reaches a suspension point (a kill
+     * request acts at once).
      */
-    static TrapException suspend(InterpInstance in, int fn, int pc, int fp, int sp) {
+    static void check(InterpInstance in, int fn, int pc, int fp, int sp) {
         TrapId reason = in.interruptRequest;
         if (reason == TrapId.KILLED) {
-            return new TrapException(TrapId.KILLED);
+            throw new TrapException(TrapId.KILLED);
+        }
+        if (reason == null || in.nesting != 1) {
+            return;
         }
         in.interruptRequest = null;
-        if (in.nesting == 1) {
-            record(in, fn, pc, fp, sp);
-        }
-        return new TrapException(TrapId.SUSPENDED);
+        record(in, fn, pc, fp, sp);
+        throw new TrapException(TrapId.SUSPENDED);
     }
 
     /** Keeps the innermost activation as the top record and marks the instance suspended. */

@@ -318,7 +318,9 @@ final class Translator {
         if (offset > Integer.MAX_VALUE) {
             out.op(Op.MEMORY_TRAP);
         } else if (opcode == 0x28 && Fusion.i32Load(out, (int) offset)) {
-            // fused with the local that holds the address
+            // fused with the instruction that pushed the address
+        } else if (opcode == 0x36 && Fusion.i32Store(out, (int) offset)) {
+            // fused with the local.gets of address and value
         } else {
             out.op(opcode, (int) offset);
         }
