@@ -8,18 +8,21 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Command line: {@code gate.spectest.Main DIR [--engine NAME] [--verbose] [--timeout SECONDS]}.
+ * Command line: {@code gate.spectest.Main DIR [--engine NAME] [--verbose] [--timeout SECONDS]
+ * [--roundtrip]}.
  * Runs every script under DIR (a suite root, a folder, or one {@code .json}) on one engine and
  * prints one line per script, failure details with {@code --verbose}, and a last line {@code N
  * passed, N failed, N skipped}. Exit status: 0 all passed, 1 something failed, 2 usage error.
  */
 public final class Main {
     private static final String USAGE =
-            "usage: gate spectest DIR [--engine NAME] [--verbose] [--timeout SECONDS]\n"
+            "usage: gate spectest DIR [--engine NAME] [--verbose] [--timeout SECONDS] [--roundtrip]\n"
             + "  DIR         a spec test suite folder or one wast2json .json script\n"
             + "  --engine    engine name (default interp)\n"
             + "  --verbose   print each failure: file, line, command, expected vs got\n"
-            + "  --timeout   seconds one command may run before it is killed (default 60)";
+            + "  --timeout   seconds one command may run before it is killed (default 60)\n"
+            + "  --roundtrip before each action, capture the instance's state and continue on an\n"
+            + "              instance restored from it (checks snapshots)";
 
     private Main() {}
 
@@ -32,12 +35,14 @@ public final class Main {
         Path dir = null;
         String engineName = "interp";
         boolean verbose = false;
+        boolean roundTrip = false;
         long timeout = 60;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--engine" -> engineName = value(args, ++i);
                     case "--verbose", "-v" -> verbose = true;
+                    case "--roundtrip" -> roundTrip = true;
                     case "--timeout" -> timeout = Long.parseLong(value(args, ++i));
                     case "--help", "-h" -> {
                         out.println(USAGE);
@@ -68,7 +73,7 @@ public final class Main {
             err.println("gate spectest: " + e.getMessage());
             return 2;
         }
-        ScriptRunner runner = new ScriptRunner(engine, Duration.ofSeconds(timeout));
+        ScriptRunner runner = new ScriptRunner(engine, Duration.ofSeconds(timeout)).withSnapshotRoundTrip(roundTrip);
         long passed = 0;
         long failed = 0;
         long skipped = 0;

@@ -28,6 +28,7 @@ public final class ScriptRunner {
     private final Engine engine;
     private final Duration commandLimit;
     private final Duration grace;
+    private boolean roundTrip;
 
     /**
      * @param commandLimit how long one command may run before it is interrupted
@@ -41,6 +42,16 @@ public final class ScriptRunner {
         this.engine = engine;
         this.commandLimit = commandLimit;
         this.grace = grace;
+    }
+
+    /**
+     * Makes every action run on an instance restored from the captured state of the previous one
+     * ({@link gate.engine.Instance#captureState}, {@link gate.engine.Program#restore}), which
+     * checks snapshots against the whole suite. Instances registered for import are left alone.
+     */
+    public ScriptRunner withSnapshotRoundTrip(boolean enabled) {
+        this.roundTrip = enabled;
+        return this;
     }
 
     /** Loads and runs one script; a script that cannot be read counts as one failure. */
@@ -68,7 +79,7 @@ public final class ScriptRunner {
         });
         Store store;
         try {
-            store = worker.submit(() -> new Store(engine)).get();
+            store = worker.submit(() -> new Store(engine, roundTrip)).get();
         } catch (ExecutionException | InterruptedException e) {
             worker.shutdownNow();
             script.commands().forEach(c -> tally.add(c, Outcome.fail("creating the spectest module: " + e.getCause())));

@@ -6,6 +6,7 @@ import gate.engine.FunctionExtern;
 import gate.engine.GlobalExtern;
 import gate.engine.Instance;
 import gate.engine.InstanceLimits;
+import gate.engine.InstanceState;
 import gate.engine.Program;
 import gate.engine.TrapId;
 import gate.wasm.Module;
@@ -13,8 +14,10 @@ import gate.wasm.Wasm;
 import gate.wasm.WasmLimits;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The store one script runs against: its instances, named modules and import namespace. Commands
@@ -28,11 +31,18 @@ final class Store implements AutoCloseable {
     private final Linker linker = new Linker();
     private final Map<String, Instance> named = new HashMap<>();
     private final List<Instance> instances = new ArrayList<>();
+    private final Set<Instance> registered = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final boolean roundTrip;
     private Instance current;
     private volatile Instance running;
 
-    Store(Engine engine) {
+    /**
+     * @param roundTrip before each action, replace the instance by one restored from its captured
+     *     state (snapshot round trip), unless other modules may import from it (registered ones)
+     */
+    Store(Engine engine, boolean roundTrip) {
         this.engine = engine;
+        this.roundTrip = roundTrip;
         linker.addHostModule("spectest", SpectestModule.create(engine));
     }
 
@@ -61,7 +71,9 @@ final class Store implements AutoCloseable {
     }
 
     void register(String as, String name) {
-        linker.register(as, instance(name));
+        Instance instance = instance(name);
+        registered.add(instance);
+        linker.register(as, instance);
     }
 
     /** The named instance, or the current one when {@code name} is null. */
@@ -76,6 +88,9 @@ final class Store implements AutoCloseable {
     /** Performs an action; returns the results ({@code get} gives one value). */
     long[] perform(Action action) {
         Instance instance = instance(action.module());
+        if (roundTrip && !registered.contains(instance)) {
+            instance = restoreCopy(instance);
+        }
         Extern export = instance.export(action.field());
         if (action.type().equals("get")) {
             if (!(export instanceof GlobalExtern global)) {
@@ -96,6 +111,21 @@ final class Store implements AutoCloseable {
         } finally {
             running = null;
         }
+    }
+
+    /**
+     * Captures the state of {@code old}, restores it into a new instance of the same program with
+     * the same imports, and puts the new instance wherever the old one was addressable.
+     */
+    private Instance restoreCopy(Instance old) {
+        InstanceState state = old.captureState();
+        Instance copy = old.program().restore(state, linker, LIMITS);
+        instances.add(copy);
+        if (current == old) {
+            current = copy;
+        }
+        named.replaceAll((name, instance) -> instance == old ? copy : instance);
+        return copy;
     }
 
     /** Asks the execution in progress, if any, to stop with {@code KILLED}. Any thread. */

@@ -73,6 +73,18 @@ class ScriptRunnerTest {
     }
 
     @Test
+    void roundTripCapturesBeforeEachAction(@TempDir Path dir) throws Exception {
+        Files.write(dir.resolve("m.wasm"), EMPTY_MODULE);
+        Files.writeString(dir.resolve("s.json"), "{\"commands\": [{\"type\": \"module\", \"line\": 1, "
+                + "\"filename\": \"m.wasm\"}, " + invoke("action", "seven", "") + "]}");
+        ScriptResult r = new ScriptRunner(new FakeEngine(), Duration.ofSeconds(5)).withSnapshotRoundTrip(true)
+                .run(dir.resolve("s.json"), "s.json");
+        // The fake engine cannot capture its state, so the action fails where a real one restores.
+        assertEquals(1, r.failed(), r.failures().toString());
+        assertTrue(r.failures().get(0).detail().contains("IllegalStateException"), r.failures().toString());
+    }
+
+    @Test
     void simdAndTextModulesAreSkipped(@TempDir Path dir) throws Exception {
         ScriptResult r = run(dir,
                 invoke("assert_return", "seven", ", \"expected\": [{\"type\": \"v128\", \"lane_type\": \"i32\", "

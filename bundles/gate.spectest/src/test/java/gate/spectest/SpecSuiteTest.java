@@ -24,6 +24,19 @@ class SpecSuiteTest {
 
     @TestFactory
     List<DynamicTest> interpreterPassesTheSpecSuite() throws Exception {
+        return tests(false);
+    }
+
+    /**
+     * The same scripts, but every action runs on an instance restored from the captured state of
+     * the previous one: snapshots must lose nothing the suite can observe.
+     */
+    @TestFactory
+    List<DynamicTest> interpreterPassesTheSpecSuiteThroughSnapshots() throws Exception {
+        return tests(true);
+    }
+
+    private static List<DynamicTest> tests(boolean roundTrip) throws Exception {
         String property = System.getProperty("gate.testsuite");
         Assumptions.assumeTrue(property != null && !property.isBlank(),
                 "system property gate.testsuite is not set; spec suite not run");
@@ -32,12 +45,13 @@ class SpecSuiteTest {
                 "spec test suite not found at " + suite.toAbsolutePath() + " (set -Dgate.testsuite=DIR); not run");
         Engine engine = Engines.find("interp");
         Exclusions exclusions = Exclusions.load();
-        ScriptRunner runner = new ScriptRunner(engine, Duration.ofSeconds(120));
+        ScriptRunner runner = new ScriptRunner(engine, Duration.ofSeconds(120)).withSnapshotRoundTrip(roundTrip);
         List<DynamicTest> tests = new ArrayList<>();
         for (String folder : FOLDERS) {
             for (ScriptFinder.Found found : ScriptFinder.find(suite.resolve(folder))) {
                 String name = folder + "/" + found.displayName();
-                tests.add(DynamicTest.dynamicTest(name, () -> check(runner.run(found.file(), name), exclusions)));
+                String display = roundTrip ? name + " (snapshot round trip)" : name;
+                tests.add(DynamicTest.dynamicTest(display, () -> check(runner.run(found.file(), name), exclusions)));
             }
         }
         return tests;
