@@ -88,6 +88,15 @@ final class Fusion {
             case 0x85 -> {
                 return withLocal(out, Op.I64_XOR_L);
             }
+            case 0xa0 -> {
+                return withLocal(out, Op.F64_ADD_L);
+            }
+            case 0xa1 -> {
+                return withLocal(out, Op.F64_SUB_L);
+            }
+            case 0xa2 -> {
+                return withLocal(out, Op.F64_MUL_L);
+            }
             default -> {
                 return false;
             }

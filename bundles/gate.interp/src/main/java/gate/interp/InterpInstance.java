@@ -184,6 +184,12 @@ final class InterpInstance implements Instance, Caller {
         if (suspended) {
             throw new IllegalStateException("the instance is suspended: resume it first");
         }
+        for (int i = 0; i < args.length; i++) {
+            long a = args[i];
+            if (type.params().get(i) == ValType.FUNCREF && a != Values.NULL_REF && (a < 0 || a >= functionRefs.length)) {
+                throw new IllegalArgumentException("argument " + i + ": no function " + a);
+            }
+        }
         if (functions[index] == null) {
             return functionRefs[index].call(args);
         }

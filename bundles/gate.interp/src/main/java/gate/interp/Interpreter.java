@@ -511,6 +511,9 @@ final class Interpreter {
                         MemoryAccess.storeI32(mem, (int) s[fp + code[pc]], code[pc + 2], (int) s[fp + code[pc + 1]]);
                         pc += 3;
                     }
+                    case Op.F64_ADD_L -> s[sp - 1] = bits(f64(s[sp - 1]) + f64(s[fp + code[pc++]]));
+                    case Op.F64_SUB_L -> s[sp - 1] = bits(f64(s[sp - 1]) - f64(s[fp + code[pc++]]));
+                    case Op.F64_MUL_L -> s[sp - 1] = bits(f64(s[sp - 1]) * f64(s[fp + code[pc++]]));
                     case Op.BR_IF_EQZ -> pc = (int) s[--sp] == 0 ? code[pc] : pc + 1;
                     case Op.BR_IF_EQ -> {
                         sp -= 2;

@@ -122,6 +122,13 @@ final class Op {
     /** {@code a b offset}: local.get a; local.get b; i32.store offset. */
     static final int I32_STORE_LL = 0x133;
 
+    /** {@code a}: local.get a; f64.add. */
+    static final int F64_ADD_L = 0x134;
+    /** {@code a}: local.get a; f64.sub. */
+    static final int F64_SUB_L = 0x135;
+    /** {@code a}: local.get a; f64.mul. */
+    static final int F64_MUL_L = 0x136;
+
     /** One past the largest opcode. */
-    static final int COUNT = 0x134;
+    static final int COUNT = 0x137;
 }
