@@ -6,6 +6,7 @@ import gate.api.ServiceCatalog;
 import gate.api.ServiceInfo;
 import gate.api.admin.BrokerAdmin;
 import gate.api.admin.ProviderInfo;
+import gate.broker.ServiceDirectory;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +34,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * any lock is taken; listener code runs on the notifier thread; logging happens after the registry
  * lock is released.
  */
-@Component(service = {ServiceCatalog.class, BrokerAdmin.class}, immediate = true)
-public final class Broker implements ServiceCatalog, BrokerAdmin {
+@Component(service = {ServiceCatalog.class, BrokerAdmin.class, ServiceDirectory.class}, immediate = true)
+public final class Broker implements ServiceCatalog, BrokerAdmin, ServiceDirectory {
     private static final System.Logger LOG = System.getLogger("gate.broker");
     private static final long STOP_TIMEOUT_SECONDS = 5;
 
@@ -99,6 +100,7 @@ public final class Broker implements ServiceCatalog, BrokerAdmin {
     }
 
     /** The service that holds {@code name}, for the program side of the broker. */
+    @Override
     public Optional<Service> find(String name) {
         return registry.find(name);
     }

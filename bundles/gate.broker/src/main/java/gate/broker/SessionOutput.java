@@ -1,0 +1,12 @@
+package gate.broker;
+
+import gate.api.Packet;
+
+/** What service slots need from their session. Thread-safe and non-blocking. */
+interface SessionOutput {
+    /** Queues a packet for the program; false if the program's input buffer is full. */
+    boolean send(Packet packet);
+
+    /** The program broke the protocol: the session ends it with this reason. */
+    void violation(String reason);
+}
