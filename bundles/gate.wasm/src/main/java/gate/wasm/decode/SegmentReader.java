@@ -9,6 +9,7 @@ import gate.wasm.ValType;
 import gate.wasm.WasmLimits;
 import gate.wasm.code.CodeReader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Reads element segments (core spec §5.5.12) and data segments (§5.5.14). */
@@ -98,7 +99,7 @@ final class SegmentReader {
                     continue;
                 }
                 general = new ArrayList<>(count);
-                ElementInits sofar = ElementInits.adopt(java.util.Arrays.copyOf(compact, i), type);
+                ElementInits sofar = ElementInits.adopt(Arrays.copyOf(compact, i), type);
                 general.addAll(sofar);
             }
             general.add(expr);

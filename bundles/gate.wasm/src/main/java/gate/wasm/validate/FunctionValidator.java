@@ -2,6 +2,7 @@ package gate.wasm.validate;
 
 import gate.wasm.FuncType;
 import gate.wasm.FunctionBody;
+import gate.wasm.GlobalType;
 import gate.wasm.InvalidModuleException;
 import gate.wasm.LocalTypes;
 import gate.wasm.TableType;
@@ -10,6 +11,7 @@ import gate.wasm.WasmLimits;
 import gate.wasm.code.BlockType;
 import gate.wasm.code.CodeReader;
 import gate.wasm.code.Opcode;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -61,7 +63,10 @@ final class FunctionValidator {
     void validate(FunctionBody body, FuncType type) {
         in = new CodeReader(context.module.bytes(), body.codeStart(), body.end());
         params = type.params();
-        locals = body.locals() instanceof LocalTypes compact ? compact : LocalTypes.of(ones(body.locals()), body.locals().toArray(ValType[]::new));
+        List<ValType> declared = body.locals();
+        locals = declared instanceof LocalTypes compact
+                ? compact
+                : LocalTypes.of(ones(declared), declared.toArray(ValType[]::new));
         localCount = (long) params.size() + locals.size();
         stacks.reset();
         stacks.offset = body.codeStart();
@@ -78,7 +83,7 @@ final class FunctionValidator {
 
     private static int[] ones(List<ValType> list) {
         int[] counts = new int[list.size()];
-        java.util.Arrays.fill(counts, 1);
+        Arrays.fill(counts, 1);
         return counts;
     }
 
@@ -135,7 +140,7 @@ final class FunctionValidator {
             }
             case GLOBAL_GET -> stacks.push(global(in.index()).type());
             case GLOBAL_SET -> {
-                gate.wasm.GlobalType g = global(in.index());
+                GlobalType g = global(in.index());
                 if (!g.mutable()) {
                     throw invalid("global is immutable");
                 }
@@ -335,7 +340,7 @@ final class FunctionValidator {
         return index < params.size() ? params.get(index) : locals.get(index - params.size());
     }
 
-    private gate.wasm.GlobalType global(int index) {
+    private GlobalType global(int index) {
         if (index < 0 || index >= context.globals.length) {
             throw invalid("unknown global " + Integer.toUnsignedString(index));
         }

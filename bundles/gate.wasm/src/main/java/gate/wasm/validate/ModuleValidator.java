@@ -2,6 +2,7 @@ package gate.wasm.validate;
 
 import gate.wasm.ConstExpr;
 import gate.wasm.DataSegment;
+import gate.wasm.ElementInits;
 import gate.wasm.ElementSegment;
 import gate.wasm.Export;
 import gate.wasm.ExternKind;
@@ -21,6 +22,7 @@ import gate.wasm.decode.EntryOffsets;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -221,7 +223,7 @@ final class ModuleValidator {
     }
 
     private void elementSegment(ElementSegment e) {
-        if (e.init() instanceof gate.wasm.ElementInits compact) {
+        if (e.init() instanceof ElementInits compact) {
             for (int i = 0; i < compact.size(); i++) {
                 int index = compact.functionIndex(i);
                 if (index >= context.functions.length) {
@@ -275,7 +277,7 @@ final class ModuleValidator {
                 case GLOBAL -> context.globals.length;
             };
             if (e.index() < 0 || e.index() >= count) {
-                throw invalid("unknown " + e.kind().name().toLowerCase(java.util.Locale.ROOT).replace("func", "function")
+                throw invalid("unknown " + e.kind().name().toLowerCase(Locale.ROOT).replace("func", "function")
                         + " " + Integer.toUnsignedString(e.index()) + " in export \"" + Printable.of(e.name()) + "\"");
             }
             if (!names.add(e.name())) {
