@@ -64,6 +64,27 @@ class WabtDifferentialTest {
         assertTrue(disagreements.isEmpty(), () -> "seed " + seed + ": " + disagreements.get(0));
     }
 
+    /** The repository's real programs (testdata) get the same verdict as from wabt. */
+    @Test
+    void testdataAgreesWithWabt() throws Exception {
+        Assumptions.assumeTrue(ExternalTools.onPath("wasm-validate"), "wasm-validate not on PATH: skipped");
+        Path testdata = Path.of(System.getProperty("gate.testdata", "../../testdata"));
+        Assumptions.assumeTrue(Files.isDirectory(testdata), "no testdata folder");
+        List<Path> modules;
+        try (var files = Files.walk(testdata)) {
+            modules = files.filter(p -> p.toString().endsWith(".wasm")).sorted().toList();
+        }
+        List<String> disagreements = new ArrayList<>();
+        for (Path module : modules) {
+            String gate = SpecSuiteTest.verdict(Files.readAllBytes(module));
+            if (wabtAccepts(module) != gate.equals("VALID")) {
+                disagreements.add(module + ": Gate " + gate);
+            }
+        }
+        System.out.println("testdata: " + modules.size() + " modules, " + disagreements.size() + " disagreements with wabt");
+        assertTrue(disagreements.isEmpty(), () -> disagreements.get(0));
+    }
+
     private boolean wabtAccepts(Path file) throws Exception {
         Process p = new ProcessBuilder("wasm-validate", file.toString()).redirectErrorStream(true)
                 .redirectOutput(temp.resolve("wabt.log").toFile()).start();
