@@ -1,0 +1,120 @@
+package gate.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every testdata program through {@code gate run}'s entry point on the interpreter. */
+class RunCommandTest {
+    private static final Programs PROGRAMS = new Programs();
+
+    @AfterAll
+    static void close() {
+        PROGRAMS.close();
+    }
+
+    private static Programs.Result run(String input, String... argv) throws InterruptedException {
+        return PROGRAMS.run(input, argv);
+    }
+
+    @Test
+    void helloPrintsThroughWasiStdout() throws Exception {
+        var r = run("", Programs.wasm("hello"));
+        assertEquals("hello, world\n", r.out());
+        assertEquals(0, r.status(), r.err());
+    }
+
+    @Test
+    void helloPrintsThroughAnAcceptedOriginStream() throws Exception {
+        var r = run("", "--function", "hello_packets", Programs.wasm("hello"));
+        assertEquals("hello, world\n", r.out(), r.err());
+        assertEquals(0, r.status(), r.err());
+    }
+
+    @Test
+    void exitStatusIsTheProgramsProcExitCode() throws Exception {
+        assertEquals(0, run("", Programs.wasm("exit")).status());
+        assertEquals(7, run("", Programs.wasm("exit"), "7").status());
+        assertEquals(42, run("", Programs.wasm("exit"), "--", "42").status());
+    }
+
+    @Test
+    void stdinReachesTheProgram() throws Exception {
+        var r = run("1 2 3\n40\n", Programs.wasm("scanf"));
+        assertEquals("4 numbers, sum 46\n", r.out());
+        assertEquals(0, r.status(), r.err());
+    }
+
+    @Test
+    void echoCopiesStdinToStdout() throws Exception {
+        String text = "line one\nline two\n".repeat(5000);
+        var r = run(text, Programs.wasm("echo"));
+        assertEquals(text, r.out());
+        assertEquals(0, r.status(), r.err());
+    }
+
+    @Test
+    void catalogProgramGetsTheCatalogJson() throws Exception {
+        var r = run("", Programs.wasm("catalog"));
+        assertTrue(r.out().contains("\"catalog\""), r.out() + r.err());
+        assertEquals(0, r.status(), r.err());
+    }
+
+    @Test
+    void clockAndRandomWork() throws Exception {
+        var clock = run("", Programs.wasm("clock"));
+        assertEquals(0, clock.status(), clock.out() + clock.err());
+        var random = run("", Programs.wasm("random"));
+        assertTrue(random.out().matches("[0-9a-f]{32}\n"), random.out());
+    }
+
+    @Test
+    void abiViolationsEndWithTheTrapStatusAndAMessage() throws Exception {
+        for (String name : new String[] {"bad_pointer", "oversize_packet", "undiscovered_code"}) {
+            var r = run("", Programs.wasm(name));
+            assertEquals(ExitCodes.TRAP, r.status(), name + ": " + r.err());
+            assertTrue(r.err().contains("trap: ABI violation"), name + ": " + r.err());
+        }
+    }
+
+    @Test
+    void missingFileHasItsOwnStatus() throws Exception {
+        var r = run("", "no-such-file.wasm");
+        assertEquals(ExitCodes.NOT_FOUND, r.status());
+        assertTrue(r.err().contains("no such file"), r.err());
+    }
+
+    @Test
+    void rejectedModuleHasItsOwnStatus(@TempDir Path dir) throws Exception {
+        Path junk = dir.resolve("junk.wasm");
+        Files.writeString(junk, "this is not wasm");
+        var r = run("", junk.toString());
+        assertEquals(ExitCodes.REJECTED, r.status());
+        assertTrue(r.err().contains("module rejected"), r.err());
+    }
+
+    @Test
+    void missingFunctionIsARejection() throws Exception {
+        var r = run("", "--function", "nope", Programs.wasm("hello"));
+        assertEquals(ExitCodes.REJECTED, r.status());
+    }
+
+    @Test
+    void nativeEngineIsReportedUnavailable() throws Exception {
+        var r = run("", "--engine", "native", Programs.wasm("hello"));
+        assertEquals(ExitCodes.USAGE, r.status());
+        assertTrue(r.err().contains("not available"), r.err());
+    }
+
+    @Test
+    void usageErrors() throws Exception {
+        assertEquals(ExitCodes.USAGE, run("").status());
+        assertEquals(ExitCodes.USAGE, run("", "--bogus", "x.wasm").status());
+        assertEquals(0, run("", "--help").status());
+    }
+}
