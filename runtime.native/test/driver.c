@@ -63,6 +63,7 @@ static int run_all(const char *flag)
 	test_random_time(&c);
 	test_pool(&c);
 	test_many(&c);
+	test_garbage(&c);
 	if (bench_runs)
 		bench(&c, bench_runs);
 	CHECK_EQ(ctr_stop(&c), 0);

@@ -53,6 +53,7 @@ void test_suspend_kill(struct ctr *c);
 void test_protocol(struct ctr *c);
 void test_resume(struct ctr *c);
 void test_many(struct ctr *c);
+void test_garbage(struct ctr *c);
 
 /* t_sandbox.c */
 void test_maps(struct ctr *c);

@@ -15,9 +15,12 @@
 #include <unistd.h>
 
 #include <sys/mman.h>
+#include <poll.h>
+#include <sys/socket.h>
 
 #include "../loader/record.h"
 #include "driver.h"
+#include "sys.h"
 
 /* The pool can be emptied and refilled; a dead idle process does not hurt. */
 void test_pool(struct ctr *c)
@@ -259,4 +262,50 @@ void test_many(struct ctr *c)
 		inst_close(&in[i]);
 	}
 	close(p.fd);
+}
+
+/* Garbage on the control socket gets error replies, never a dead container. */
+void test_garbage(struct ctr *c)
+{
+	uint64_t seed = 0x9e3779b97f4a7c15ull;
+	char msg[200], out[16];
+	struct gate_reply r;
+	ssize_t n;
+	int i;
+
+	for (i = 0; i < 300; i++) {
+		size_t len = 1, k;
+
+		seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+		len += (seed >> 33) % sizeof msg;
+		for (k = 0; k < len; k++) {
+			seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+			msg[k] = (char)(seed >> 56);
+		}
+		/* keep ids of the garbage away from the ids the tests use */
+		if (len >= 8)
+			msg[7] = (char)0xf0;
+		CHECK(gate_send_fds(c->sock, msg, len, NULL, 0) == 0, "send garbage %d", i);
+		/* read replies as the JVM must (DESIGN.md §3), or both sides block; no
+		 * instance runs now, so every reply belongs to the garbage */
+		while (recv(c->sock, &r, sizeof r, MSG_DONTWAIT) == sizeof r)
+			CHECK(r.kind == GATE_REPLY_ERROR, "garbage reply kind %u", r.kind);
+	}
+	/* replies keep their order: everything before the sentinel's is garbage's */
+	CHECK(ctr_send(c, GATE_OP_KILL, 60100, 0, NULL, 0, NULL, 0) == 0, "sentinel");
+	for (;;) {
+		struct pollfd p = { c->sock, POLLIN, 0 };
+
+		if (poll(&p, 1, WAIT_MS) != 1 || recv(c->sock, &r, sizeof r, 0) != sizeof r) {
+			CHECK(0, "sentinel reply");
+			break;
+		}
+		if (r.id == 60100)
+			break;
+		CHECK(r.kind == GATE_REPLY_ERROR, "garbage reply kind %u", r.kind);
+	}
+	/* the container still works, and restores a pool for the next tests */
+	CHECK(ctr_send(c, GATE_OP_POOL, 0, 4, NULL, 0, NULL, 0) == 0, "pool 4");
+	r = run(c, "hello", &inst_defaults, out, sizeof out, &n, NULL);
+	expect(&r, GATE_STATUS_EXIT, 0, "hello after garbage");
 }
