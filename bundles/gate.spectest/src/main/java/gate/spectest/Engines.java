@@ -2,20 +2,44 @@ package gate.spectest;
 
 import gate.engine.Engine;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
-/** Finds engines on the class path through {@link ServiceLoader} ({@code META-INF/services}). */
+/**
+ * Finds engines on the class path through {@link ServiceLoader} ({@code META-INF/services}). A
+ * broken provider entry (a class that is missing or fails to load) is reported, not thrown.
+ */
 public final class Engines {
+    /** Stops reading providers after this many broken entries, in case the iterator does not advance. */
+    private static final int MAX_BROKEN = 16;
+
     private Engines() {}
+
+    /** The engines that loaded, and the errors of the entries that did not. */
+    private record Found(List<Engine> engines, List<String> broken) {}
+
+    private static Found load() {
+        List<Engine> engines = new ArrayList<>();
+        List<String> broken = new ArrayList<>();
+        Iterator<Engine> it = ServiceLoader.load(Engine.class).iterator();
+        while (broken.size() < MAX_BROKEN) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                engines.add(it.next());
+            } catch (ServiceConfigurationError e) {
+                broken.add(e.getMessage());
+            }
+        }
+        return new Found(engines, broken);
+    }
 
     /** Names of all engines found, in discovery order. */
     public static List<String> available() {
-        List<String> names = new ArrayList<>();
-        for (Engine e : ServiceLoader.load(Engine.class)) {
-            names.add(e.name());
-        }
-        return names;
+        return load().engines().stream().map(Engine::name).toList();
     }
 
     /**
@@ -24,13 +48,19 @@ public final class Engines {
      * @throws IllegalArgumentException naming the available engines when there is none by that name
      */
     public static Engine find(String name) {
-        for (Engine e : ServiceLoader.load(Engine.class)) {
+        Found found = load();
+        for (Engine e : found.engines()) {
             if (e.name().equals(name)) {
                 return e;
             }
         }
-        List<String> names = available();
-        throw new IllegalArgumentException("unknown engine '" + name + "'; available: "
-                + (names.isEmpty() ? "none (no gate.engine.Engine on the class path)" : String.join(", ", names)));
+        List<String> names = found.engines().stream().map(Engine::name).toList();
+        String message = "unknown engine '" + name + "'; available: "
+                + (names.isEmpty() ? "none (no gate.engine.Engine on the class path)" : String.join(", ", names));
+        return found.broken().isEmpty() ? fail(message) : fail(message + "; broken providers: " + found.broken());
+    }
+
+    private static Engine fail(String message) {
+        throw new IllegalArgumentException(message);
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Command line: {@code gate.spectest.Main DIR [--engine NAME] [--verbose] [--timeout SECONDS]
- * [--roundtrip]}.
+ * [--roundtrip] [--suspend STEPS]}.
  * Runs every script under DIR (a suite root, a folder, or one {@code .json}) on one engine and
  * prints one line per script, failure details with {@code --verbose}, and a last line {@code N
  * passed, N failed, N skipped}. Exit status: 0 all passed, 1 something failed, 2 usage error.
@@ -17,12 +17,15 @@ import java.util.List;
 public final class Main {
     private static final String USAGE =
             "usage: gate spectest DIR [--engine NAME] [--verbose] [--timeout SECONDS] [--roundtrip]\n"
+            + "       [--suspend STEPS]\n"
             + "  DIR         a spec test suite folder or one wast2json .json script\n"
             + "  --engine    engine name (default interp)\n"
             + "  --verbose   print each failure: file, line, command, expected vs got\n"
             + "  --timeout   seconds one command may run before it is killed (default 60)\n"
             + "  --roundtrip before each action, capture the instance's state and continue on an\n"
-            + "              instance restored from it (checks snapshots)";
+            + "              instance restored from it (checks snapshots)\n"
+            + "  --suspend   suspend and resume each call at up to STEPS suspension points (with\n"
+            + "              --roundtrip, through a snapshot each time)";
 
     private Main() {}
 
@@ -36,6 +39,7 @@ public final class Main {
         String engineName = "interp";
         boolean verbose = false;
         boolean roundTrip = false;
+        int steps = 0;
         long timeout = 60;
         try {
             for (int i = 0; i < args.length; i++) {
@@ -43,6 +47,7 @@ public final class Main {
                     case "--engine" -> engineName = value(args, ++i);
                     case "--verbose", "-v" -> verbose = true;
                     case "--roundtrip" -> roundTrip = true;
+                    case "--suspend" -> steps = Integer.parseInt(value(args, ++i));
                     case "--timeout" -> timeout = Long.parseLong(value(args, ++i));
                     case "--help", "-h" -> {
                         out.println(USAGE);
@@ -73,7 +78,8 @@ public final class Main {
             err.println("gate spectest: " + e.getMessage());
             return 2;
         }
-        ScriptRunner runner = new ScriptRunner(engine, Duration.ofSeconds(timeout)).withSnapshotRoundTrip(roundTrip);
+        ScriptRunner runner = new ScriptRunner(engine, Duration.ofSeconds(timeout)).withSnapshotRoundTrip(roundTrip)
+                .withSuspensionSteps(steps);
         long passed = 0;
         long failed = 0;
         long skipped = 0;

@@ -29,6 +29,7 @@ public final class ScriptRunner {
     private final Duration commandLimit;
     private final Duration grace;
     private boolean roundTrip;
+    private int suspensionSteps;
 
     /**
      * @param commandLimit how long one command may run before it is interrupted
@@ -51,6 +52,15 @@ public final class ScriptRunner {
      */
     public ScriptRunner withSnapshotRoundTrip(boolean enabled) {
         this.roundTrip = enabled;
+        return this;
+    }
+
+    /**
+     * Makes every call stop at up to {@code steps} suspension points and resume (with a snapshot
+     * round trip at each when that is enabled too), which checks suspension against the suite.
+     */
+    public ScriptRunner withSuspensionSteps(int steps) {
+        this.suspensionSteps = steps;
         return this;
     }
 
@@ -79,7 +89,7 @@ public final class ScriptRunner {
         });
         Store store;
         try {
-            store = worker.submit(() -> new Store(engine, roundTrip)).get();
+            store = worker.submit(() -> new Store(engine, roundTrip, suspensionSteps)).get();
         } catch (ExecutionException | InterruptedException e) {
             worker.shutdownNow();
             script.commands().forEach(c -> tally.add(c, Outcome.fail("creating the spectest module: " + e.getCause())));

@@ -8,6 +8,7 @@ import gate.engine.Instance;
 import gate.engine.InstanceLimits;
 import gate.engine.InstanceState;
 import gate.engine.Program;
+import gate.engine.TrapException;
 import gate.engine.TrapId;
 import gate.wasm.Module;
 import gate.wasm.Wasm;
@@ -33,16 +34,20 @@ final class Store implements AutoCloseable {
     private final List<Instance> instances = new ArrayList<>();
     private final Set<Instance> registered = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final boolean roundTrip;
+    private final int suspensionSteps;
     private Instance current;
     private volatile Instance running;
 
     /**
      * @param roundTrip before each action, replace the instance by one restored from its captured
-     *     state (snapshot round trip), unless other modules may import from it (registered ones)
+     *     state (snapshot round trip), unless other instances may refer to it ({@link #isPrivate})
+     * @param suspensionSteps when positive, run each call suspended and resumed at up to this many
+     *     suspension points (see {@link #stepThrough})
      */
-    Store(Engine engine, boolean roundTrip) {
+    Store(Engine engine, boolean roundTrip, int suspensionSteps) {
         this.engine = engine;
         this.roundTrip = roundTrip;
+        this.suspensionSteps = suspensionSteps;
         linker.addHostModule("spectest", SpectestModule.create(engine));
     }
 
@@ -88,7 +93,7 @@ final class Store implements AutoCloseable {
     /** Performs an action; returns the results ({@code get} gives one value). */
     long[] perform(Action action) {
         Instance instance = instance(action.module());
-        if (roundTrip && !registered.contains(instance)) {
+        if (roundTrip && isPrivate(instance)) {
             instance = restoreCopy(instance);
         }
         Extern export = instance.export(action.field());
@@ -107,9 +112,80 @@ final class Store implements AutoCloseable {
         }
         running = instance;
         try {
-            return instance.invoke(action.field(), args);
+            return suspensionSteps > 0 && isPrivate(instance) && definesFunction(instance, action.field())
+                    ? stepThrough(instance, action.field(), args)
+                    : instance.invoke(action.field(), args);
         } finally {
             running = null;
+        }
+    }
+
+    /**
+     * True when no other instance can hold references into this one, so that replacing it by a
+     * restored copy (or leaving a suspension request pending on it) affects nobody else: it is not
+     * registered for import, and it imports no table or reference global where its functions could
+     * be stored for others to call.
+     */
+    private boolean isPrivate(Instance instance) {
+        if (registered.contains(instance)) {
+            return false;
+        }
+        for (gate.wasm.Import imp : instance.program().module().imports()) {
+            if (imp.desc() instanceof gate.wasm.ImportDesc.Table
+                    || imp.desc() instanceof gate.wasm.ImportDesc.Global g && g.type().type().isReference()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * True when the export is a function the instance defines itself. A re-exported import runs in
+     * its owner instance, where this instance's suspension cannot hold it, so it is not stepped.
+     */
+    private static boolean definesFunction(Instance instance, String name) {
+        Module module = instance.program().module();
+        gate.wasm.Export export = module.export(name);
+        return export != null && export.index() >= module.importedFunctionCount();
+    }
+
+    /**
+     * Runs a call in steps: before each step the instance is asked to suspend, so the call stops at
+     * its next suspension point (function entry, loop back-edge) and is resumed, after a snapshot
+     * round trip when enabled (a suspended state includes the call stack). After {@link
+     * #suspensionSteps} steps it runs freely. The results must be those of an uninterrupted call.
+     * Only private instances are stepped: a request that the last step leaves pending (the call
+     * ended before another suspension point) then only meets this instance's next call, which is
+     * stepped too.
+     */
+    private long[] stepThrough(Instance first, String function, long[] args) {
+        Instance instance = first;
+        instance.interrupt(TrapId.SUSPENDED);
+        try {
+            return instance.invoke(function, args);
+        } catch (TrapException e) {
+            if (e.trap() != TrapId.SUSPENDED) {
+                throw e;
+            }
+        }
+        for (int step = 1; ; step++) {
+            if (!instance.isSuspended()) {
+                throw new IllegalStateException("trapped with SUSPENDED but isSuspended() is false");
+            }
+            if (roundTrip) {
+                instance = restoreCopy(instance);
+                running = instance;
+            }
+            if (step < suspensionSteps) {
+                instance.interrupt(TrapId.SUSPENDED);
+            }
+            try {
+                return instance.resume();
+            } catch (TrapException e) {
+                if (e.trap() != TrapId.SUSPENDED) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -120,6 +196,9 @@ final class Store implements AutoCloseable {
     private Instance restoreCopy(Instance old) {
         InstanceState state = old.captureState();
         Instance copy = old.program().restore(state, linker, LIMITS);
+        // The old instance is unreachable from here on: close it so copies do not pile up.
+        instances.remove(old);
+        old.close();
         instances.add(copy);
         if (current == old) {
             current = copy;

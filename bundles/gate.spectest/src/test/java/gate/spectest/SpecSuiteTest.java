@@ -20,6 +20,7 @@ import org.junit.jupiter.api.TestFactory;
  * skipped with a message.
  */
 class SpecSuiteTest {
+    private static final int SUSPENSION_STEPS = 20;
     private static final List<String> FOLDERS = List.of("core", "proposals/bulk-memory", "proposals/reference-types");
 
     @TestFactory
@@ -28,8 +29,10 @@ class SpecSuiteTest {
     }
 
     /**
-     * The same scripts, but every action runs on an instance restored from the captured state of
-     * the previous one: snapshots must lose nothing the suite can observe.
+     * The same scripts (named {@code snapshots/...}), but every action runs on an instance restored
+     * from the captured state of the previous one, and every call is suspended and resumed at up
+     * to {@link #SUSPENSION_STEPS} suspension points, each time through a captured and restored
+     * state: snapshots and suspension must lose nothing the suite can observe.
      */
     @TestFactory
     List<DynamicTest> interpreterPassesTheSpecSuiteThroughSnapshots() throws Exception {
@@ -45,13 +48,14 @@ class SpecSuiteTest {
                 "spec test suite not found at " + suite.toAbsolutePath() + " (set -Dgate.testsuite=DIR); not run");
         Engine engine = Engines.find("interp");
         Exclusions exclusions = Exclusions.load();
-        ScriptRunner runner = new ScriptRunner(engine, Duration.ofSeconds(120)).withSnapshotRoundTrip(roundTrip);
+        ScriptRunner runner = new ScriptRunner(engine, Duration.ofSeconds(120))
+                .withSnapshotRoundTrip(roundTrip)
+                .withSuspensionSteps(roundTrip ? SUSPENSION_STEPS : 0);
         List<DynamicTest> tests = new ArrayList<>();
         for (String folder : FOLDERS) {
             for (ScriptFinder.Found found : ScriptFinder.find(suite.resolve(folder))) {
-                String name = folder + "/" + found.displayName();
-                String display = roundTrip ? name + " (snapshot round trip)" : name;
-                tests.add(DynamicTest.dynamicTest(display, () -> check(runner.run(found.file(), name), exclusions)));
+                String name = (roundTrip ? "snapshots/" : "") + folder + "/" + found.displayName();
+                tests.add(DynamicTest.dynamicTest(name, () -> check(runner.run(found.file(), name), exclusions)));
             }
         }
         return tests;
