@@ -23,7 +23,8 @@ final class InterpProgram implements Program {
         this.typeIds = new int[types.size()];
         java.util.Map<FuncType, Integer> first = new java.util.HashMap<>();
         for (int i = 0; i < typeIds.length; i++) {
-            typeIds[i] = first.computeIfAbsent(types.get(i), t -> first.size());
+            first.putIfAbsent(types.get(i), i);
+            typeIds[i] = first.get(types.get(i));
         }
         this.functions = new CompiledFunction[module.functionCount()];
         for (int i = module.importedFunctionCount(); i < functions.length; i++) {
