@@ -1,5 +1,9 @@
 package gate.wasm;
 
+import java.lang.reflect.RecordComponent;
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Upper bounds that the decoder and validator enforce on untrusted modules, so that no module can
  * make them use unbounded memory or time. Exceeding one throws {@link ResourceLimitException}. The
@@ -88,6 +92,51 @@ public record WasmLimits(
             128 << 20, // dataSegmentSize
             100_000, // nameLength
             10_000); // customSections
+
+    /**
+     * These limits with some replaced by name, e.g. {@code Map.of("moduleSize", 1 << 20)}: the
+     * names are the record's component names, which makes limits configurable from key-value
+     * configuration.
+     *
+     * @throws IllegalArgumentException for an unknown name, or a value that is negative or does
+     *     not fit the component
+     */
+    public WasmLimits with(Map<String, ? extends Number> overrides) {
+        RecordComponent[] components = WasmLimits.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        Map<String, Number> left = new HashMap<>(overrides);
+        try {
+            for (int i = 0; i < components.length; i++) {
+                RecordComponent c = components[i];
+                types[i] = c.getType();
+                Number override = left.remove(c.getName());
+                Object current = c.getAccessor().invoke(this);
+                values[i] = override == null ? current : convert(c, override);
+            }
+            if (!left.isEmpty()) {
+                throw new IllegalArgumentException("unknown limits " + left.keySet());
+            }
+            return WasmLimits.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
+            throw new IllegalArgumentException("cannot apply limits " + overrides + ": " + cause.getMessage(), cause);
+        }
+    }
+
+    private static Object convert(RecordComponent component, Number value) {
+        long v = value.longValue();
+        if (component.getType() == int.class) {
+            if (v < 0 || v > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(component.getName() + " must be in [0, " + Integer.MAX_VALUE + "]: " + v);
+            }
+            return (int) v;
+        }
+        if (v < 0) {
+            throw new IllegalArgumentException(component.getName() + " must not be negative: " + v);
+        }
+        return v;
+    }
 
     public WasmLimits {
         if (moduleSize < 8 || types < 0 || functions < 0 || imports < 0 || exports < 0 || globals < 0

@@ -86,19 +86,11 @@ class HostileInputTest {
         int depth = 200_000;
         byte[] body = concat(of(0x00), repeat(depth, 0x02, 0x40), repeat(depth + 1, 0x0b));
         rejects(ResourceLimitException.class, withBody(body), "blocks nested too deeply");
-        WasmLimits deep = withNesting(depth + 1);
+        WasmLimits deep = LIMITS.with(java.util.Map.of("nestingDepth", depth + 1));
         assertEquals(1, Wasm.load(withBody(body), deep).code().size());
         // the same nesting, but invalid at the innermost level: the error, not a stack overflow
         byte[] invalid = concat(of(0x00), repeat(depth, 0x02, 0x40), of(0x6a), repeat(depth + 1, 0x0b));
         assertThrows(InvalidModuleException.class, () -> Wasm.load(withBody(invalid), deep));
-    }
-
-    private static WasmLimits withNesting(int depth) {
-        WasmLimits d = WasmLimits.DEFAULT;
-        return new WasmLimits(d.moduleSize(), d.types(), d.functions(), d.imports(), d.exports(), d.globals(),
-                d.tables(), d.memories(), d.dataSegments(), d.elementSegments(), d.params(), d.results(), d.locals(),
-                d.functionBodySize(), depth, d.operandStackHeight(), d.tableSize(), d.memoryPages(),
-                d.elementSegmentSize(), d.totalElements(), d.dataSegmentSize(), d.nameLength(), d.customSections());
     }
 
     @Test

@@ -30,7 +30,7 @@ class LargeModuleTest {
                 .section(10, code.toByteArray())
                 .build();
         long best = Long.MAX_VALUE;
-        for (int run = 0; run < 5; run++) {
+        for (int run = 0; run < 8; run++) {
             long start = System.nanoTime();
             Module m = Wasm.load(module, WasmLimits.DEFAULT);
             best = Math.min(best, System.nanoTime() - start);
