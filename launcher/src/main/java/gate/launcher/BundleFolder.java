@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -17,10 +18,17 @@ final class BundleFolder {
 
     private final Path folder;
     private final StartLevelRules rules;
+    private final Predicate<String> include;
 
     BundleFolder(Path folder, StartLevelRules rules) {
+        this(folder, rules, fileName -> true);
+    }
+
+    /** Only the jars whose file name {@code include} accepts ({@code gate run} leaves some out). */
+    BundleFolder(Path folder, StartLevelRules rules, Predicate<String> include) {
         this.folder = folder;
         this.rules = rules;
+        this.include = include;
     }
 
     /**
@@ -50,7 +58,10 @@ final class BundleFolder {
 
     private List<Path> jars() throws LaunchException {
         try (Stream<Path> files = Files.list(folder)) {
-            List<Path> jars = files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+            List<Path> jars = files.filter(p -> p.getFileName().toString().endsWith(".jar"))
+                    .filter(p -> include.test(p.getFileName().toString()))
+                    .sorted()
+                    .toList();
             if (jars.isEmpty()) {
                 throw new LaunchException("no bundle in " + folder);
             }
