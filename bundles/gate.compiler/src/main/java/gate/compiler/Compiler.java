@@ -1,0 +1,161 @@
+package gate.compiler;
+
+import gate.compiler.codegen.FunctionCompiler;
+import gate.compiler.gen.FunctionInfo;
+import gate.compiler.gen.ModuleState;
+import gate.compiler.gen.Site;
+import gate.compiler.gen.SiteKind;
+import gate.compiler.x86.enc.CodeBuffer;
+import gate.compiler.x86.enc.Memory;
+import gate.compiler.x86.enc.NoOperand;
+import gate.compiler.x86.enc.Reg;
+import gate.compiler.x86.enc.RegInOpcode;
+import gate.compiler.x86.enc.RegRm;
+import gate.compiler.x86.enc.Rel32;
+import gate.compiler.x86.enc.RmImm32;
+import gate.compiler.x86.enc.RmReg;
+import gate.compiler.x86.enc.Size;
+import gate.engine.TrapId;
+import gate.wasm.Export;
+import gate.wasm.ExternKind;
+import gate.wasm.FuncType;
+import gate.wasm.ImportDesc;
+import gate.wasm.MemoryType;
+import gate.wasm.Module;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The single-pass WebAssembly 2.0 (without SIMD) to x86-64 compiler (project issue 4). Input
+ * must be validated ({@code gate.wasm.Wasm.load}); output runs under the native runtime's ABI
+ * (runtime.native DESIGN.md §5). Thread-safe: every call has its own state.
+ */
+public final class Compiler {
+    /**
+     * Version of the generated code's conventions; part of the on-disk cache key with the
+     * module hash. Increment on any change of the text, maps or layout.
+     */
+    public static final int COMPILER_VERSION = 1;
+
+    private final boolean withLzcnt;
+
+    /** @param withLzcnt true when the target CPU has LZCNT and TZCNT (ABM, BMI1) */
+    public Compiler(boolean withLzcnt) {
+        this.withLzcnt = withLzcnt;
+    }
+
+    /**
+     * Compiles {@code module}. {@code entryFunction} (or -1) is called by the entry routine after
+     * the start function; it must take no parameters (its results are ignored).
+     */
+    public CompiledProgram compile(Module module, int entryFunction) {
+        CodeBuffer code = new CodeBuffer();
+        ModuleState state = new ModuleState(module, code, withLzcnt);
+        state.reserveFunctionTable();
+        state.emitDataSegments();
+        align(code);
+        importStubs(state);
+        int entry = entryRoutine(state, entryFunction);
+        int resume = code.position();
+        RegInOpcode.POP.reg(code, Size.QWORD, Reg.RBP);
+        NoOperand.RET.emit(code);
+        Map<String, Integer> thunks = new LinkedHashMap<>();
+        for (Export export : module.exports()) {
+            if (export.kind() == ExternKind.FUNC) {
+                align(code);
+                thunks.put(export.name(), thunk(state, export.index()));
+            }
+        }
+        for (int i = module.importedFunctionCount(); i < module.functionCount(); i++) {
+            align(code);
+            FunctionCompiler.compile(state, i);
+        }
+        state.fillTable();
+        MemoryType memory = memory(module);
+        long pages = memory == null ? 0 : memory.limits().min();
+        long max = memory == null ? 0
+                : memory.limits().hasMax() ? memory.limits().max() : MemoryType.MAX_PAGES;
+        return new CompiledProgram(COMPILER_VERSION, code.toByteArray(), entry, resume,
+                state.infos(), thunks, state.sites(), state.trapRanges(), state.area(), pages,
+                max);
+    }
+
+    private static MemoryType memory(Module module) {
+        for (var imp : module.imports()) {
+            if (imp.desc() instanceof ImportDesc.Memory m) {
+                return m.type();
+            }
+        }
+        return module.memories().isEmpty() ? null : module.memories().get(0);
+    }
+
+    private static void align(CodeBuffer code) {
+        code.fill(0xcc, -code.position() & 15);
+    }
+
+    /** Imported functions trap with INTERNAL_ERROR (RUNTIME-NEEDS.md: imports). */
+    private static void importStubs(ModuleState state) {
+        CodeBuffer code = state.code();
+        for (int i = 0; i < state.module().importedFunctionCount(); i++) {
+            align(code);
+            int start = code.position();
+            state.function(i).bind(code);
+            int site = state.stubs().call(code, TrapId.INTERNAL_ERROR);
+            state.addSite(new Site(site, SiteKind.IMPORT, i, 0, List.of()));
+            state.addInfo(new FunctionInfo(i, start, code.position(), state.functionTypeId(i),
+                    state.module().functionType(i).params().size(), 0, 0));
+        }
+    }
+
+    /**
+     * The entry routine: calls the start function and the entry function with an outgoing area
+     * for their results, then returns 0 (exit 0, DESIGN.md §5).
+     */
+    private static int entryRoutine(ModuleState state, int entryFunction) {
+        CodeBuffer code = state.code();
+        Module module = state.module();
+        align(code);
+        int entry = code.position();
+        int slots = entryFunction < 0 ? 0 : module.functionType(entryFunction).results().size();
+        int area = 8 * (slots | 1);
+        RmImm32.SUB.regImm(code, Size.QWORD, Reg.RSP, area);
+        for (int function : new int[] {module.start(), entryFunction}) {
+            if (function >= 0) {
+                Rel32.CALL.to(code, state.function(function));
+                state.addSite(new Site(code.position(), SiteKind.CALL, -1, 0, List.of()));
+            }
+        }
+        RmImm32.ADD.regImm(code, Size.QWORD, Reg.RSP, area);
+        RmReg.XOR.regReg(code, Size.DWORD, Reg.RAX, Reg.RAX);
+        NoOperand.RET.emit(code);
+        return entry;
+    }
+
+    /** An invoke thunk: arguments from [rdi], results back to [rdi]. */
+    private static int thunk(ModuleState state, int function) {
+        CodeBuffer code = state.code();
+        FuncType type = state.module().functionType(function);
+        int slots = Math.max(type.params().size(), type.results().size());
+        int start = code.position();
+        RegInOpcode.PUSH.reg(code, Size.QWORD, Reg.RBP);
+        RmReg.MOV.regReg(code, Size.QWORD, Reg.RBP, Reg.RSP);
+        RegInOpcode.PUSH.reg(code, Size.QWORD, Reg.RDI);
+        RmImm32.SUB.regImm(code, Size.QWORD, Reg.RSP, 8 * (slots | 1));
+        for (int k = 0; k < type.params().size(); k++) {
+            RegRm.MOV.regMem(code, Size.QWORD, Reg.RCX, Memory.at(Reg.RDI, 8 * k));
+            RmReg.MOV.memReg(code, Size.QWORD, Memory.at(Reg.RSP, 8 * k), Reg.RCX);
+        }
+        Rel32.CALL.to(code, state.function(function));
+        state.addSite(new Site(code.position(), SiteKind.CALL, -1, 0, List.of()));
+        RegRm.MOV.regMem(code, Size.QWORD, Reg.RDI, Memory.at(Reg.RBP, -8));
+        for (int k = 0; k < type.results().size(); k++) {
+            RegRm.MOV.regMem(code, Size.QWORD, Reg.RCX, Memory.at(Reg.RSP, 8 * k));
+            RmReg.MOV.memReg(code, Size.QWORD, Memory.at(Reg.RDI, 8 * k), Reg.RCX);
+        }
+        RmReg.MOV.regReg(code, Size.QWORD, Reg.RSP, Reg.RBP);
+        RegInOpcode.POP.reg(code, Size.QWORD, Reg.RBP);
+        NoOperand.RET.emit(code);
+        return start;
+    }
+}

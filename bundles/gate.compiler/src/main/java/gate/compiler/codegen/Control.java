@@ -1,0 +1,242 @@
+package gate.compiler.codegen;
+
+import gate.compiler.gen.ControlFrame;
+import gate.compiler.gen.FrameLayout;
+import gate.compiler.gen.FunctionState;
+import gate.compiler.gen.Operand;
+import gate.compiler.gen.SiteKind;
+import gate.compiler.x86.SuspendCheck;
+import gate.compiler.x86.enc.CodeBuffer;
+import gate.compiler.x86.enc.CondRel32;
+import gate.compiler.x86.enc.CondRel8;
+import gate.compiler.x86.enc.Condition;
+import gate.compiler.x86.enc.Label;
+import gate.compiler.x86.enc.Memory;
+import gate.compiler.x86.enc.NoOperand;
+import gate.compiler.x86.enc.Reg;
+import gate.compiler.x86.enc.RegInOpcode;
+import gate.compiler.x86.enc.RegMem;
+import gate.compiler.x86.enc.RmQword;
+import gate.compiler.x86.enc.RmReg;
+import gate.compiler.x86.enc.Size;
+import gate.compiler.x86.enc.RmImm32;
+import gate.compiler.x86.enc.Rel32;
+import gate.engine.TrapId;
+import gate.wasm.FuncType;
+import gate.wasm.ValType;
+import gate.wasm.code.BlockType;
+import java.util.List;
+
+/**
+ * Structured control (core §4.4.8): blocks, loops, if/else, branches, br_table through a jump
+ * table, return, unreachable. Every edge carries all operands in their slots, so merge points
+ * need no register reconciliation; a branch copies its values down to the target's slots.
+ */
+final class Control {
+    private Control() {}
+
+    /** Parameters and results of a block type (core §5.4.1). */
+    static FuncType blockType(FunctionState f, int blockType) {
+        if (BlockType.isEmpty(blockType)) {
+            return FuncType.of(List.of(), List.of());
+        }
+        if (BlockType.isTypeIndex(blockType)) {
+            return f.module().module().types().get(blockType);
+        }
+        return FuncType.of(List.of(), List.of(BlockType.valueType(blockType)));
+    }
+
+    static void block(FunctionState f, int blockType) {
+        FuncType type = blockType(f, blockType);
+        f.spillAll();
+        f.pushControl(new ControlFrame(ControlFrame.Kind.BLOCK, f.depth() - type.params().size(),
+                type.params(), type.results()));
+    }
+
+    /** A loop's header carries the suspend check (runtime.native DESIGN.md §6). */
+    static void loop(FunctionState f, int blockType, int bodyOffset) {
+        FuncType type = blockType(f, blockType);
+        f.spillAll();
+        ControlFrame frame = new ControlFrame(ControlFrame.Kind.LOOP,
+                f.depth() - type.params().size(), type.params(), type.results());
+        f.pushControl(frame);
+        frame.label().bind(f.code());
+        int site = SuspendCheck.emit(f.code(), f.module().stubs());
+        f.site(site, SiteKind.LOOP, f.codeOffset(bodyOffset), f.depth());
+    }
+
+    static void ifThen(FunctionState f, int blockType) {
+        FuncType type = blockType(f, blockType);
+        Reg condition = f.toGp(f.pop());
+        f.spillAll();
+        RmReg.TEST.regReg(f.code(), Size.DWORD, condition, condition);
+        f.releaseGp(condition);
+        ControlFrame frame = new ControlFrame(ControlFrame.Kind.IF,
+                f.depth() - type.params().size(), type.params(), type.results());
+        f.pushControl(frame);
+        CondRel32.Jcc.to(f.code(), Condition.E, frame.elseLabel());
+    }
+
+    static void elseBranch(FunctionState f) {
+        ControlFrame frame = f.label(0);
+        if (!f.unreachable()) {
+            f.spillAll();
+            Rel32.JMP.to(f.code(), frame.label());
+            frame.markBranchedTo();
+        }
+        frame.markElse();
+        frame.elseLabel().bind(f.code());
+        f.truncate(frame.height());
+        for (ValType type : frame.params()) {
+            f.pushSlot(type);
+        }
+        f.setReachable();
+    }
+
+    /** Ends a block; returns true when it was the function's body. */
+    static boolean end(FunctionState f) {
+        ControlFrame frame = f.popControl();
+        boolean reachable = !f.unreachable();
+        if (reachable) {
+            f.spillAll();
+        }
+        if (frame.kind() == ControlFrame.Kind.FUNCTION) {
+            if (reachable) {
+                returnFrom(f);
+            }
+            return true;
+        }
+        if (frame.kind() == ControlFrame.Kind.IF && !frame.hadElse()) {
+            frame.elseLabel().bind(f.code());
+            reachable = true;
+        }
+        if (frame.kind() != ControlFrame.Kind.LOOP) {
+            frame.label().bind(f.code());
+            reachable |= frame.branchedTo();
+        }
+        f.truncate(frame.height());
+        for (ValType type : frame.results()) {
+            f.pushSlot(type);
+        }
+        if (reachable) {
+            f.setReachable();
+        }
+        return false;
+    }
+
+    /** True when a branch to {@code frame} must copy values first. */
+    private static boolean needsMoves(FunctionState f, ControlFrame frame) {
+        int n = frame.branchTypes().size();
+        return n > 0 && f.depth() - n != frame.height();
+    }
+
+    /** Copies the branch values to the target's slots (ascending, never overwriting a source). */
+    private static void moves(FunctionState f, ControlFrame frame) {
+        int n = frame.branchTypes().size();
+        int from = f.depth() - n;
+        for (int k = 0; k < n; k++) {
+            f.store(f.frame().operand(frame.height() + k), f.get(from + k));
+        }
+    }
+
+    /** Emits the jump to {@code frame} with everything already spilled. */
+    private static void jump(FunctionState f, ControlFrame frame) {
+        if (frame.kind() == ControlFrame.Kind.FUNCTION) {
+            returnFrom(f);
+            return;
+        }
+        moves(f, frame);
+        Rel32.JMP.to(f.code(), frame.label());
+        frame.markBranchedTo();
+    }
+
+    static void br(FunctionState f, int depth) {
+        f.spillAll();
+        jump(f, f.label(depth));
+        f.setUnreachable();
+    }
+
+    static void brIf(FunctionState f, int depth) {
+        Reg condition = f.toGp(f.pop());
+        f.spillAll();
+        CodeBuffer code = f.code();
+        RmReg.TEST.regReg(code, Size.DWORD, condition, condition);
+        f.releaseGp(condition);
+        ControlFrame frame = f.label(depth);
+        if (frame.kind() != ControlFrame.Kind.FUNCTION && !needsMoves(f, frame)) {
+            CondRel32.Jcc.to(code, Condition.NE, frame.label());
+            frame.markBranchedTo();
+            return;
+        }
+        Label skip = new Label();
+        CondRel32.Jcc.to(code, Condition.E, skip);
+        jump(f, frame);
+        skip.bind(code);
+    }
+
+    /** br_table: index clamped to the default, then a jump into a table of {@code jmp rel32}. */
+    static void brTable(FunctionState f, int[] labels) {
+        CodeBuffer code = f.code();
+        Reg index = f.toGp(f.pop());
+        f.spillAll();
+        int n = labels.length - 1;
+        Label inRange = new Label();
+        RmImm32.CMP.regImm(code, Size.DWORD, index, n);
+        CondRel8.Jcc.to(code, Condition.B, inRange);
+        f.loadConst(index, n);
+        inRange.bind(code);
+        RegMem.LEA.regMem(code, Size.QWORD, Reg.RCX, Memory.rip(code.position()));
+        int leaEnd = code.position();
+        RegMem.LEA.regMem(code, Size.QWORD, index, Memory.at(index, index, 4, 0));
+        RmReg.ADD.regReg(code, Size.QWORD, Reg.RCX, index);
+        RmQword.JMP.reg(code, Reg.RCX);
+        f.releaseGp(index);
+        code.patch32(leaEnd - 4, code.position() - leaEnd);
+        Label[] stubs = new Label[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            ControlFrame frame = f.label(labels[i]);
+            if (frame.kind() != ControlFrame.Kind.FUNCTION && !needsMoves(f, frame)) {
+                Rel32.JMP.to(code, frame.label());
+                frame.markBranchedTo();
+            } else {
+                stubs[i] = new Label();
+                Rel32.JMP.to(code, stubs[i]);
+            }
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (stubs[i] != null) {
+                stubs[i].bind(code);
+                jump(f, f.label(labels[i]));
+            }
+        }
+        f.setUnreachable();
+    }
+
+    /** Stores the results above the return address and leaves the frame. */
+    static void returnFrom(FunctionState f) {
+        int n = f.results().size();
+        int from = f.depth() - n;
+        for (int k = 0; k < n; k++) {
+            f.store(Memory.at(Reg.RBP, FrameLayout.RESULTS + 8 * k), f.get(from + k));
+        }
+        epilogue(f.code());
+    }
+
+    static void epilogue(CodeBuffer code) {
+        RmReg.MOV.regReg(code, Size.QWORD, Reg.RSP, Reg.RBP);
+        RegInOpcode.POP.reg(code, Size.QWORD, Reg.RBP);
+        NoOperand.RET.emit(code);
+    }
+
+    static void ret(FunctionState f) {
+        returnFrom(f);
+        f.setUnreachable();
+    }
+
+    static void unreachable(FunctionState f) {
+        int start = f.code().position();
+        f.module().stubs().call(f.code(), TrapId.UNREACHABLE);
+        f.trapRange(start);
+        f.setUnreachable();
+    }
+}

@@ -1,0 +1,70 @@
+package gate.compiler.codegen;
+
+import gate.compiler.gen.FunctionState;
+import gate.compiler.gen.Registers;
+import gate.compiler.x86.FloatCompare;
+import gate.compiler.x86.FloatMinMax;
+import gate.compiler.x86.FloatRounding;
+import gate.compiler.x86.FloatSign;
+import gate.compiler.x86.enc.CodeBuffer;
+import gate.compiler.x86.enc.Reg;
+import gate.compiler.x86.enc.Xmm;
+import gate.compiler.x86.enc.XmmRm;
+import gate.wasm.ValType;
+import gate.wasm.code.Opcode;
+
+/** Float operators (core §4.3.3) on XMM registers, through the macro layer's helpers. */
+final class FloatOps {
+    private FloatOps() {}
+
+    static void binary(FunctionState f, Opcode op) {
+        boolean doubles = op.params().get(0) == ValType.F64;
+        String name = op.name().substring(4);
+        Xmm b = f.toXmm(f.pop());
+        Xmm a = f.toXmm(f.pop());
+        CodeBuffer code = f.code();
+        switch (name) {
+            case "ADD" -> (doubles ? XmmRm.ADDSD : XmmRm.ADDSS).regReg(code, a, b);
+            case "SUB" -> (doubles ? XmmRm.SUBSD : XmmRm.SUBSS).regReg(code, a, b);
+            case "MUL" -> (doubles ? XmmRm.MULSD : XmmRm.MULSS).regReg(code, a, b);
+            case "DIV" -> (doubles ? XmmRm.DIVSD : XmmRm.DIVSS).regReg(code, a, b);
+            case "MIN", "MAX" -> FloatMinMax.valueOf(op.name()).emit(code, a, b);
+            case "COPYSIGN" -> FloatSign.copysign(code, doubles, a, b, Registers.FLOAT_SCRATCH);
+            default -> {
+                Reg target = f.allocGp();
+                FloatCompare.valueOf(name).emit(code, doubles, target, a, b);
+                f.releaseXmm(a);
+                f.releaseXmm(b);
+                f.pushGp(ValType.I32, target);
+                return;
+            }
+        }
+        f.releaseXmm(b);
+        f.pushXmm(op.results().get(0), a);
+    }
+
+    static void unary(FunctionState f, Opcode op) {
+        boolean doubles = op.params().get(0) == ValType.F64;
+        Xmm a = f.toXmm(f.pop());
+        CodeBuffer code = f.code();
+        switch (op.name().substring(4)) {
+            case "ABS" -> FloatSign.abs(code, doubles, a);
+            case "NEG" -> FloatSign.neg(code, doubles, a);
+            case "SQRT" -> (doubles ? XmmRm.SQRTSD : XmmRm.SQRTSS).regReg(code, a, a);
+            case "CEIL" -> round(code, FloatRounding.CEIL, doubles, a);
+            case "FLOOR" -> round(code, FloatRounding.FLOOR, doubles, a);
+            case "TRUNC" -> round(code, FloatRounding.TRUNC, doubles, a);
+            case "NEAREST" -> round(code, FloatRounding.NEAREST, doubles, a);
+            default -> throw new IllegalArgumentException(op.toString());
+        }
+        f.pushXmm(op.results().get(0), a);
+    }
+
+    private static void round(CodeBuffer code, FloatRounding mode, boolean doubles, Xmm a) {
+        if (doubles) {
+            mode.f64(code, a, a);
+        } else {
+            mode.f32(code, a, a);
+        }
+    }
+}

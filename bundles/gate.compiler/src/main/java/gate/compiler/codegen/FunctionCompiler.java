@@ -1,0 +1,100 @@
+package gate.compiler.codegen;
+
+import gate.compiler.gen.ControlFrame;
+import gate.compiler.gen.FunctionInfo;
+import gate.compiler.gen.FunctionState;
+import gate.compiler.gen.ModuleState;
+import gate.compiler.gen.SiteKind;
+import gate.compiler.x86.StackCheck;
+import gate.compiler.x86.enc.CodeBuffer;
+import gate.compiler.x86.enc.Reg;
+import gate.compiler.x86.enc.RegInOpcode;
+import gate.compiler.x86.enc.RmImm32;
+import gate.compiler.x86.enc.RmReg;
+import gate.compiler.x86.enc.Size;
+import gate.wasm.FuncType;
+import gate.wasm.FunctionBody;
+import gate.wasm.Module;
+import gate.wasm.ValType;
+import gate.wasm.code.CodeReader;
+import gate.wasm.code.Opcode;
+import java.util.List;
+
+/**
+ * Compiles one validated function body in a single pass: one flat dispatch over the opcode table
+ * of {@link Opcode}, each case handing over to the class of its WebAssembly concept.
+ */
+public final class FunctionCompiler {
+    private FunctionCompiler() {}
+
+    /** Compiles defined function {@code index} (module index space) at the current position. */
+    public static void compile(ModuleState module, int index) {
+        Module m = module.module();
+        FunctionBody body = m.code().get(index - m.importedFunctionCount());
+        FuncType type = m.functionType(index);
+        FunctionState f = new FunctionState(module, index, body.bodyStart(), type.params(),
+                body.locals(), type.results());
+        CodeBuffer code = module.code();
+        int textStart = code.position();
+        module.function(index).bind(code);
+        f.at(body.codeStart());
+        RegInOpcode.PUSH.reg(code, Size.QWORD, Reg.RBP);
+        RmReg.MOV.regReg(code, Size.QWORD, Reg.RBP, Reg.RSP);
+        StackCheck check = StackCheck.emit(code, module.stubs());
+        f.site(check.trapSite(), SiteKind.ENTRY, f.codeOffset(), 0);
+        RmImm32.SUB.regImm(code, Size.QWORD, Reg.RSP, 0);
+        int frameImmediate = code.position() - 4;
+        List<ValType> declared = body.locals();
+        for (int j = 0; j < declared.size(); j++) {
+            RmImm32.MOV.memImm(code, Size.QWORD, f.frame().local(type.params().size() + j), 0);
+        }
+        f.pushControl(new ControlFrame(ControlFrame.Kind.FUNCTION, 0, List.of(),
+                type.results()));
+        CodeReader reader = new CodeReader(m.bytes(), body.codeStart(), body.end());
+        while (!reader.atEnd()) {
+            int at = reader.position();
+            Opcode op = reader.opcode();
+            f.at(at);
+            if (f.unreachable() && skipDead(f, reader, op)) {
+                continue;
+            }
+            if (Instructions.compile(f, reader, op)) {
+                break;
+            }
+        }
+        int frameSize = f.frame().frameSize(f.maxDepth(), f.maxOutgoing());
+        code.patch32(frameImmediate, frameSize);
+        // The check covers the frame plus one call's return address and saved rbp.
+        check.setFrameSize(code, frameSize + 16);
+        module.addInfo(new FunctionInfo(index, textStart, code.position(),
+                module.functionTypeId(index), type.params().size(), declared.size(), frameSize));
+    }
+
+    /**
+     * In dead code only the block structure matters: nested blocks are counted, and an else or
+     * end of the current block ends the dead stretch. Returns true if {@code op} was consumed.
+     */
+    private static boolean skipDead(FunctionState f, CodeReader reader, Opcode op) {
+        switch (op) {
+            case BLOCK, LOOP, IF -> {
+                reader.skipImmediates(op);
+                f.enterDead();
+                return true;
+            }
+            case ELSE, END -> {
+                if (f.deadDepth() > 0) {
+                    if (op == Opcode.END) {
+                        f.leaveDead();
+                    }
+                    return true;
+                }
+                return false;
+            }
+            default -> {
+                reader.skipImmediates(op);
+                return true;
+            }
+        }
+    }
+
+}

@@ -1,0 +1,216 @@
+package gate.compiler.codegen;
+
+import gate.compiler.gen.FunctionState;
+import gate.compiler.gen.Operand;
+import gate.compiler.x86.BitCount;
+import gate.compiler.x86.IntDivision;
+import gate.compiler.x86.enc.CodeBuffer;
+import gate.compiler.x86.enc.CondRm;
+import gate.compiler.x86.enc.Condition;
+import gate.compiler.x86.enc.Reg;
+import gate.compiler.x86.enc.RegRm;
+import gate.compiler.x86.enc.RegRmExtend;
+import gate.compiler.x86.enc.RmCl;
+import gate.compiler.x86.enc.RmImm32;
+import gate.compiler.x86.enc.RmImm8;
+import gate.compiler.x86.enc.RmReg;
+import gate.compiler.x86.enc.Size;
+import gate.wasm.ValType;
+import gate.wasm.code.Opcode;
+
+/**
+ * Integer operators (core §4.3.2, §4.4.1): a register-allocated two-address form, with
+ * immediates where x86 has them. Every i32 result is left zero-extended.
+ */
+final class IntOps {
+    private IntOps() {}
+
+    /** Binary operators; the operation name is the opcode's suffix ({@code I32_ADD -> ADD}). */
+    static void binary(FunctionState f, Opcode op) {
+        ValType type = op.params().get(0);
+        Size size = FunctionState.size(type);
+        String name = op.name().substring(4);
+        switch (name) {
+            case "DIV_S", "DIV_U", "REM_S", "REM_U" -> {
+                division(f, IntDivision.valueOf(name), size);
+                return;
+            }
+            case "SHL", "SHR_S", "SHR_U", "ROTL", "ROTR" -> {
+                shift(f, name, size, type);
+                return;
+            }
+            default -> {}
+        }
+        Operand b = f.pop();
+        Reg a = f.toGp(f.pop());
+        CodeBuffer code = f.code();
+        boolean compare = !op.results().get(0).equals(type) || isCompare(name);
+        if (b instanceof Operand.Const c && fitsImm(c.bits(), size) && !name.equals("MUL")) {
+            int imm = (int) c.bits();
+            switch (name) {
+                case "ADD" -> RmImm32.ADD.regImm(code, size, a, imm);
+                case "SUB" -> RmImm32.SUB.regImm(code, size, a, imm);
+                case "AND" -> RmImm32.AND.regImm(code, size, a, imm);
+                case "OR" -> RmImm32.OR.regImm(code, size, a, imm);
+                case "XOR" -> RmImm32.XOR.regImm(code, size, a, imm);
+                default -> RmImm32.CMP.regImm(code, size, a, imm);
+            }
+        } else {
+            Reg r = f.toGp(b);
+            switch (name) {
+                case "ADD" -> RmReg.ADD.regReg(code, size, a, r);
+                case "SUB" -> RmReg.SUB.regReg(code, size, a, r);
+                case "MUL" -> RegRm.IMUL.regReg(code, size, a, r);
+                case "AND" -> RmReg.AND.regReg(code, size, a, r);
+                case "OR" -> RmReg.OR.regReg(code, size, a, r);
+                case "XOR" -> RmReg.XOR.regReg(code, size, a, r);
+                default -> RmReg.CMP.regReg(code, size, a, r);
+            }
+            f.releaseGp(r);
+        }
+        if (compare) {
+            CondRm.SETcc.reg(code, condition(name), a);
+            RegRmExtend.MOVZX8.regReg(code, Size.DWORD, a, a);
+            f.pushGp(ValType.I32, a);
+        } else {
+            f.pushGp(type, a);
+        }
+    }
+
+    private static boolean isCompare(String name) {
+        return switch (name) {
+            case "EQ", "NE", "LT_S", "LT_U", "GT_S", "GT_U", "LE_S", "LE_U", "GE_S", "GE_U" ->
+                true;
+            default -> false;
+        };
+    }
+
+    private static Condition condition(String name) {
+        return switch (name) {
+            case "EQ" -> Condition.E;
+            case "NE" -> Condition.NE;
+            case "LT_S" -> Condition.L;
+            case "LT_U" -> Condition.B;
+            case "GT_S" -> Condition.G;
+            case "GT_U" -> Condition.A;
+            case "LE_S" -> Condition.LE;
+            case "LE_U" -> Condition.BE;
+            case "GE_S" -> Condition.GE;
+            case "GE_U" -> Condition.AE;
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    private static boolean fitsImm(long bits, Size size) {
+        // i32 immediates apply to 32-bit operations, so any 32-bit pattern works.
+        return size == Size.DWORD || bits == (int) bits;
+    }
+
+    private static void shift(FunctionState f, String name, Size size, ValType type) {
+        Operand b = f.pop();
+        Reg a = f.toGp(f.pop());
+        CodeBuffer code = f.code();
+        if (b instanceof Operand.Const c) {
+            int count = (int) c.bits() & (size.bits() - 1);
+            switch (name) {
+                case "SHL" -> RmImm8.SHL.regImm(code, size, a, count);
+                case "SHR_S" -> RmImm8.SAR.regImm(code, size, a, count);
+                case "SHR_U" -> RmImm8.SHR.regImm(code, size, a, count);
+                case "ROTL" -> RmImm8.ROL.regImm(code, size, a, count);
+                default -> RmImm8.ROR.regImm(code, size, a, count);
+            }
+        } else {
+            f.loadInto(Reg.RCX, b);
+            f.release(b);
+            switch (name) {
+                case "SHL" -> RmCl.SHL.reg(code, size, a);
+                case "SHR_S" -> RmCl.SAR.reg(code, size, a);
+                case "SHR_U" -> RmCl.SHR.reg(code, size, a);
+                case "ROTL" -> RmCl.ROL.reg(code, size, a);
+                default -> RmCl.ROR.reg(code, size, a);
+            }
+        }
+        f.pushGp(type, a);
+    }
+
+    /** Division needs the dividend in rax and clobbers rdx (see {@link IntDivision}). */
+    private static void division(FunctionState f, IntDivision op, Size size) {
+        CodeBuffer code = f.code();
+        int start = code.position();
+        Operand b = f.pop();
+        Operand a = f.pop();
+        f.evict(Reg.RAX);
+        f.evict(Reg.RDX);
+        Reg divisor;
+        if (b instanceof Operand.Gp g && g.reg() != Reg.RAX && g.reg() != Reg.RDX) {
+            divisor = g.reg();
+        } else {
+            boolean tookRax = f.isFree(Reg.RAX);
+            boolean tookRdx = f.isFree(Reg.RDX);
+            if (tookRax) {
+                f.claim(Reg.RAX);
+            }
+            if (tookRdx) {
+                f.claim(Reg.RDX);
+            }
+            divisor = f.allocGp();
+            f.loadInto(divisor, b);
+            f.release(b);
+            if (tookRax) {
+                f.releaseGp(Reg.RAX);
+            }
+            if (tookRdx) {
+                f.releaseGp(Reg.RDX);
+            }
+        }
+        if (!(a instanceof Operand.Gp g && g.reg() == Reg.RAX)) {
+            f.loadInto(Reg.RAX, a);
+            f.release(a);
+            f.claim(Reg.RAX);
+        }
+        if (f.isFree(Reg.RDX)) {
+            f.claim(Reg.RDX);
+        }
+        op.emit(code, f.module().stubs(), size, divisor);
+        f.trapRange(start);
+        f.releaseGp(divisor);
+        Reg result = op.resultRegister();
+        f.releaseGp(result == Reg.RAX ? Reg.RDX : Reg.RAX);
+        f.pushGp(size == Size.DWORD ? ValType.I32 : ValType.I64, result);
+    }
+
+    /** Unary operators: eqz, clz, ctz, popcnt, sign extensions, wrap and extend. */
+    static void unary(FunctionState f, Opcode op) {
+        CodeBuffer code = f.code();
+        ValType type = op.params().get(0);
+        Size size = FunctionState.size(type);
+        Reg a = f.toGp(f.pop());
+        ValType result = op.results().get(0);
+        switch (op.name().substring(4)) {
+            case "EQZ" -> {
+                RmReg.TEST.regReg(code, size, a, a);
+                CondRm.SETcc.reg(code, Condition.E, a);
+                RegRmExtend.MOVZX8.regReg(code, Size.DWORD, a, a);
+            }
+            case "CLZ", "CTZ", "POPCNT" -> {
+                Reg target = f.allocGp();
+                BitCount.valueOf(op.name().substring(4)).emit(code, size, target, a,
+                        f.module().withLzcnt());
+                f.releaseGp(a);
+                a = target;
+            }
+            case "EXTEND8_S" -> RegRmExtend.MOVSX8.regReg(code, size, a, a);
+            case "EXTEND16_S" -> {
+                RegRmExtend.MOVSX16.regReg(code, size, a, a);
+            }
+            case "EXTEND32_S", "EXTEND_I32_S" -> RegRmExtend.MOVSXD.regReg(code, Size.QWORD, a, a);
+            case "EXTEND_I32_U", "WRAP_I64" -> RmReg.MOV.regReg(code, Size.DWORD, a, a);
+            default -> throw new IllegalArgumentException(op.toString());
+        }
+        f.pushGp(result, a);
+    }
+
+    static void constant(FunctionState f, ValType type, long bits) {
+        f.pushConst(type, bits);
+    }
+}

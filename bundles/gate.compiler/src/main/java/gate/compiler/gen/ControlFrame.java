@@ -1,0 +1,90 @@
+package gate.compiler.gen;
+
+import gate.compiler.x86.enc.Label;
+import gate.wasm.ValType;
+import java.util.List;
+
+/**
+ * One entry of the control stack (core §3.3.5 labels). Operands below {@link #height()} belong to
+ * enclosing blocks; at every edge to {@link #label()} they and the label's values are in slots.
+ */
+public final class ControlFrame {
+    /** The construct that opened the frame. */
+    public enum Kind { FUNCTION, BLOCK, LOOP, IF }
+
+    private final Kind kind;
+    private final int height;
+    private final List<ValType> params;
+    private final List<ValType> results;
+    private final Label label = new Label();
+    private Label elseLabel;
+    private boolean branchedTo;
+    private boolean hadElse;
+
+    public ControlFrame(Kind kind, int height, List<ValType> params, List<ValType> results) {
+        this.kind = kind;
+        this.height = height;
+        this.params = params;
+        this.results = results;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Operand stack size below the block's parameters. */
+    public int height() {
+        return height;
+    }
+
+    public List<ValType> params() {
+        return params;
+    }
+
+    public List<ValType> results() {
+        return results;
+    }
+
+    /** The values a branch to this frame carries: a loop's parameters, else its results. */
+    public List<ValType> branchTypes() {
+        return kind == Kind.LOOP ? params : results;
+    }
+
+    /** Branch target: the loop header, or the end. */
+    public Label label() {
+        return label;
+    }
+
+    /** For {@code if}: where the condition jumps when false. */
+    public Label elseLabel() {
+        if (elseLabel == null) {
+            elseLabel = new Label();
+        }
+        return elseLabel;
+    }
+
+    public boolean hasElseLabel() {
+        return elseLabel != null;
+    }
+
+    public boolean branchedTo() {
+        return branchedTo;
+    }
+
+    public void markBranchedTo() {
+        branchedTo = true;
+    }
+
+    public boolean hadElse() {
+        return hadElse;
+    }
+
+    public void markElse() {
+        hadElse = true;
+    }
+
+    @Override
+    public String toString() {
+        return kind + "@" + height + params + "->" + results;
+    }
+}

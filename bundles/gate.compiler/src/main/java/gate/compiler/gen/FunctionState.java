@@ -1,0 +1,434 @@
+package gate.compiler.gen;
+
+import gate.compiler.x86.enc.CodeBuffer;
+import gate.compiler.x86.enc.GpRmXmm;
+import gate.compiler.x86.enc.Memory;
+import gate.compiler.x86.enc.MemXmm;
+import gate.compiler.x86.enc.Reg;
+import gate.compiler.x86.enc.RegImm;
+import gate.compiler.x86.enc.RegRm;
+import gate.compiler.x86.enc.RmImm32;
+import gate.compiler.x86.enc.RmReg;
+import gate.compiler.x86.enc.Size;
+import gate.compiler.x86.enc.Xmm;
+import gate.compiler.x86.enc.XmmGp;
+import gate.compiler.x86.enc.XmmRm;
+import gate.wasm.ValType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The code generation state of one function: the virtual operand stack, the registers its
+ * operands hold, the control stack and the frame. The operand stack is lazy (wag's design,
+ * gate-architecture.md §3): constants and register values reach their stack slot only when
+ * spilled, which happens at every control-flow edge, call and suspension point.
+ */
+public final class FunctionState {
+    private final ModuleState module;
+    private final CodeBuffer code;
+    private final FrameLayout frame;
+    private final int function;
+    private final int bodyStart;
+    private final List<ValType> localTypes;
+    private final List<ValType> results;
+    private final List<Operand> stack = new ArrayList<>();
+    private final List<ControlFrame> control = new ArrayList<>();
+    private final Registers registers = new Registers();
+    private int maxDepth;
+    private int maxOutgoing;
+    private boolean unreachable;
+    private int deadDepth;
+    private int instruction;
+
+    public FunctionState(ModuleState module, int function, int bodyStart, List<ValType> params,
+            List<ValType> declared, List<ValType> results) {
+        this.results = results;
+        this.module = module;
+        this.code = module.code();
+        this.function = function;
+        this.bodyStart = bodyStart;
+        this.frame = new FrameLayout(params.size(), declared.size());
+        List<ValType> all = new ArrayList<>(params);
+        all.addAll(declared);
+        this.localTypes = all;
+    }
+
+    public ModuleState module() {
+        return module;
+    }
+
+    public CodeBuffer code() {
+        return code;
+    }
+
+    public FrameLayout frame() {
+        return frame;
+    }
+
+    public int function() {
+        return function;
+    }
+
+    /** The function's result types. */
+    public List<ValType> results() {
+        return results;
+    }
+
+    public ValType localType(int index) {
+        return localTypes.get(index);
+    }
+
+    /** Marks the module offset of the instruction being compiled. */
+    public void at(int moduleOffset) {
+        instruction = moduleOffset;
+    }
+
+    /** Offset of the current instruction from the function body start. */
+    public int codeOffset() {
+        return instruction - bodyStart;
+    }
+
+    /** Code offset of a module offset. */
+    public int codeOffset(int moduleOffset) {
+        return moduleOffset - bodyStart;
+    }
+
+    /** Maps the machine code emitted since {@code textStart} to the current instruction. */
+    public void trapRange(int textStart) {
+        module.addTrapRange(new TrapRange(textStart, code.position(), function, codeOffset()));
+    }
+
+    /** Records a stack map entry for the current state (all operands must be in slots). */
+    public void site(int textOffset, SiteKind kind, int codeOffset, int operands) {
+        module.addSite(new Site(textOffset, kind, function, codeOffset, types(operands)));
+    }
+
+    public int maxDepth() {
+        return maxDepth;
+    }
+
+    public int maxOutgoing() {
+        return maxOutgoing;
+    }
+
+    /** Records that a call needs {@code slots} slots of outgoing area. */
+    public void needOutgoing(int slots) {
+        maxOutgoing = Math.max(maxOutgoing, slots);
+    }
+
+    // ---- reachability ----
+
+    public boolean unreachable() {
+        return unreachable;
+    }
+
+    /** After br, br_table, return and unreachable: code up to the block's end is dead. */
+    public void setUnreachable() {
+        unreachable = true;
+    }
+
+    public void setReachable() {
+        unreachable = false;
+    }
+
+    /** Nesting depth of blocks opened inside dead code. */
+    public int deadDepth() {
+        return deadDepth;
+    }
+
+    public void enterDead() {
+        deadDepth++;
+    }
+
+    public void leaveDead() {
+        deadDepth--;
+    }
+
+    // ---- control stack ----
+
+    public void pushControl(ControlFrame frame) {
+        control.add(frame);
+    }
+
+    public ControlFrame popControl() {
+        return control.remove(control.size() - 1);
+    }
+
+    /** The frame {@code depth} labels out (0 = innermost). */
+    public ControlFrame label(int depth) {
+        return control.get(control.size() - 1 - depth);
+    }
+
+    public int controlDepth() {
+        return control.size();
+    }
+
+    // ---- operand stack ----
+
+    public int depth() {
+        return stack.size();
+    }
+
+    public Operand peek(int fromTop) {
+        return stack.get(stack.size() - 1 - fromTop);
+    }
+
+    public Operand get(int position) {
+        return stack.get(position);
+    }
+
+    public void push(Operand operand) {
+        if (operand instanceof Operand.Slot slot && slot.position() != stack.size()) {
+            throw new IllegalStateException(slot + " pushed at " + stack.size());
+        }
+        stack.add(operand);
+        maxDepth = Math.max(maxDepth, stack.size());
+    }
+
+    public void pushGp(ValType type, Reg reg) {
+        push(new Operand.Gp(type, reg));
+    }
+
+    public void pushXmm(ValType type, Xmm reg) {
+        push(new Operand.Fp(type, reg));
+    }
+
+    public void pushConst(ValType type, long bits) {
+        push(new Operand.Const(type, bits));
+    }
+
+    /** Pushes a value already in the slot of the next position. */
+    public void pushSlot(ValType type) {
+        push(new Operand.Slot(type, stack.size()));
+    }
+
+    /** Removes the top operand; its register, if any, stays taken until released or pushed. */
+    public Operand pop() {
+        return stack.remove(stack.size() - 1);
+    }
+
+    /** Pops and frees whatever the operand held. */
+    public void drop() {
+        release(pop());
+    }
+
+    /** Drops operands until the stack has {@code size} entries. */
+    public void truncate(int size) {
+        while (stack.size() > size) {
+            drop();
+        }
+    }
+
+    /** Types of the operands at positions {@code [0, size)}. */
+    public List<ValType> types(int size) {
+        List<ValType> types = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            types.add(stack.get(i).type());
+        }
+        return types;
+    }
+
+    /** Frees the register of a popped operand. */
+    public void release(Operand operand) {
+        if (operand instanceof Operand.Gp gp) {
+            registers.release(gp.reg());
+        } else if (operand instanceof Operand.Fp fp) {
+            registers.release(fp.reg());
+        }
+    }
+
+    public void releaseGp(Reg reg) {
+        registers.release(reg);
+    }
+
+    public void releaseXmm(Xmm reg) {
+        registers.release(reg);
+    }
+
+    // ---- spilling ----
+
+    /** Stores operand {@code position} in its slot (if it is not there yet). */
+    public void spill(int position) {
+        Operand operand = stack.get(position);
+        if (operand instanceof Operand.Slot) {
+            return;
+        }
+        store(frame.operand(position), operand);
+        release(operand);
+        stack.set(position, new Operand.Slot(operand.type(), position));
+    }
+
+    /** Every operand to its slot: no register holds a value afterwards. */
+    public void spillAll() {
+        for (int i = 0; i < stack.size(); i++) {
+            spill(i);
+        }
+    }
+
+    /** Spills the operand that holds {@code reg}, if any, so that the register is free. */
+    public void evict(Reg reg) {
+        for (int i = 0; i < stack.size(); i++) {
+            if (stack.get(i) instanceof Operand.Gp gp && gp.reg() == reg) {
+                spill(i);
+            }
+        }
+    }
+
+    /** Writes an operand's 8-byte slot encoding to {@code target}; clobbers rcx. */
+    public void store(Memory target, Operand operand) {
+        switch (operand) {
+            case Operand.Const c -> {
+                if (c.bits() == (int) c.bits()) {
+                    RmImm32.MOV.memImm(code, Size.QWORD, target, (int) c.bits());
+                } else {
+                    RegImm.MOV.regImm(code, Size.QWORD, Reg.RCX, c.bits());
+                    RmReg.MOV.memReg(code, Size.QWORD, target, Reg.RCX);
+                }
+            }
+            case Operand.Gp gp -> RmReg.MOV.memReg(code, Size.QWORD, target, gp.reg());
+            case Operand.Fp fp -> MemXmm.MOVSD.memReg(code, target, fp.reg());
+            case Operand.Slot s -> {
+                Memory source = frame.operand(s.position());
+                if (!source.equals(target)) {
+                    RegRm.MOV.regMem(code, Size.QWORD, Reg.RCX, source);
+                    RmReg.MOV.memReg(code, Size.QWORD, target, Reg.RCX);
+                }
+            }
+        }
+    }
+
+    // ---- registers ----
+
+    /** A free general-purpose register, spilling the lowest register operand if none is free. */
+    public Reg allocGp() {
+        Reg reg = registers.freeGp();
+        while (reg == null) {
+            spillLowest(false);
+            reg = registers.freeGp();
+        }
+        registers.take(reg);
+        return reg;
+    }
+
+    /** A free XMM register, spilling if none is free. */
+    public Xmm allocXmm() {
+        Xmm reg = registers.freeXmm();
+        while (reg == null) {
+            spillLowest(true);
+            reg = registers.freeXmm();
+        }
+        registers.take(reg);
+        return reg;
+    }
+
+    /** Takes {@code reg} for the caller, spilling its current holder. */
+    public void claim(Reg reg) {
+        evict(reg);
+        registers.take(reg);
+    }
+
+    public boolean isFree(Reg reg) {
+        return !registers.isUsed(reg);
+    }
+
+    private void spillLowest(boolean xmm) {
+        for (int i = 0; i < stack.size(); i++) {
+            Operand op = stack.get(i);
+            if (xmm ? op instanceof Operand.Fp : op instanceof Operand.Gp) {
+                spill(i);
+                return;
+            }
+        }
+        throw new IllegalStateException("no register to spill: " + registers);
+    }
+
+    /** Operand width: i32 values use 32-bit instructions, everything else 64-bit ones. */
+    public static Size size(ValType type) {
+        return type == ValType.I32 || type == ValType.F32 ? Size.DWORD : Size.QWORD;
+    }
+
+    /**
+     * A register holding the (popped) operand's value, which the caller owns: the operand's own
+     * register, or a new one loaded from the slot or with the constant.
+     */
+    public Reg toGp(Operand operand) {
+        switch (operand) {
+            case Operand.Gp gp -> {
+                return gp.reg();
+            }
+            case Operand.Const c -> {
+                Reg reg = allocGp();
+                loadConst(reg, c.bits());
+                return reg;
+            }
+            case Operand.Slot s -> {
+                Reg reg = allocGp();
+                RegRm.MOV.regMem(code, size(s.type()), reg, frame.operand(s.position()));
+                return reg;
+            }
+            case Operand.Fp fp -> throw new IllegalStateException("float operand " + fp);
+        }
+    }
+
+    /** Loads any operand into the given register (which the caller has claimed). */
+    public void loadInto(Reg target, Operand operand) {
+        switch (operand) {
+            case Operand.Gp gp -> {
+                if (gp.reg() != target) {
+                    RmReg.MOV.regReg(code, Size.QWORD, target, gp.reg());
+                }
+            }
+            case Operand.Const c -> loadConst(target, c.bits());
+            case Operand.Slot s ->
+                RegRm.MOV.regMem(code, size(s.type()), target, frame.operand(s.position()));
+            case Operand.Fp fp -> GpRmXmm.MOVD.regReg(code, Size.QWORD, target, fp.reg());
+        }
+    }
+
+    /** {@code mov reg, bits} in its shortest form. */
+    public void loadConst(Reg reg, long bits) {
+        if (bits == 0) {
+            RmReg.XOR.regReg(code, Size.DWORD, reg, reg);
+        } else if (bits >>> 32 == 0) {
+            RegImm.MOV.regImm(code, Size.DWORD, reg, bits);
+        } else {
+            RegImm.MOV.regImm(code, Size.QWORD, reg, bits);
+        }
+    }
+
+    /** An XMM register holding the (popped) float operand's value, owned by the caller. */
+    public Xmm toXmm(Operand operand) {
+        switch (operand) {
+            case Operand.Fp fp -> {
+                return fp.reg();
+            }
+            case Operand.Const c -> {
+                Xmm reg = allocXmm();
+                loadConstXmm(reg, c.bits());
+                return reg;
+            }
+            case Operand.Slot s -> {
+                Xmm reg = allocXmm();
+                XmmRm load = s.type() == ValType.F32 ? XmmRm.MOVSS : XmmRm.MOVSD;
+                load.regMem(code, reg, frame.operand(s.position()));
+                return reg;
+            }
+            case Operand.Gp gp -> throw new IllegalStateException("integer operand " + gp);
+        }
+    }
+
+    /** Loads float bits into an XMM register through rcx. */
+    public void loadConstXmm(Xmm reg, long bits) {
+        if (bits == 0) {
+            XmmRm.XORPS.regReg(code, reg, reg);
+            return;
+        }
+        loadConst(Reg.RCX, bits);
+        XmmGp.MOVD.regReg(code, Size.QWORD, reg, Reg.RCX);
+    }
+
+    @Override
+    public String toString() {
+        return "function " + function + " stack " + stack + " control " + control;
+    }
+}

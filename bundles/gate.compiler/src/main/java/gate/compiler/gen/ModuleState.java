@@ -1,0 +1,163 @@
+package gate.compiler.gen;
+
+import gate.compiler.x86.TrapStubs;
+import gate.compiler.x86.enc.CodeBuffer;
+import gate.compiler.x86.enc.Label;
+import gate.wasm.FuncType;
+import gate.wasm.Module;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the code generation of one module shares across its functions: the text, the trap stubs,
+ * a label per function (direct calls are patched when the callee is bound), canonical signature
+ * ids, the globals area layout and the stack map being built.
+ */
+public final class ModuleState {
+    /** Bytes per entry of the function table (see {@link #functionTable()}). */
+    public static final int FUNCTION_ENTRY_SIZE = 8;
+
+    private final Module module;
+    private final CodeBuffer code;
+    private final TrapStubs stubs;
+    private final Label[] functions;
+    private final int[] typeIds;
+    private final AreaLayout area;
+    private final boolean withLzcnt;
+    private final List<Site> sites = new ArrayList<>();
+    private final List<FunctionInfo> infos = new ArrayList<>();
+    private final List<TrapRange> trapRanges = new ArrayList<>();
+    private int functionTable;
+    private int[] dataText = new int[0];
+
+    public ModuleState(Module module, CodeBuffer code, boolean withLzcnt) {
+        this.module = module;
+        this.code = code;
+        this.withLzcnt = withLzcnt;
+        this.stubs = TrapStubs.emit(code);
+        this.area = AreaLayout.of(module);
+        this.functions = new Label[module.functionCount()];
+        for (int i = 0; i < functions.length; i++) {
+            functions[i] = new Label();
+        }
+        List<FuncType> types = module.types();
+        this.typeIds = new int[types.size()];
+        for (int i = 0; i < typeIds.length; i++) {
+            // Structural equality is the signature check of core §4.4.8 (call_indirect).
+            typeIds[i] = types.indexOf(types.get(i));
+        }
+    }
+
+    public Module module() {
+        return module;
+    }
+
+    public CodeBuffer code() {
+        return code;
+    }
+
+    public TrapStubs stubs() {
+        return stubs;
+    }
+
+    public AreaLayout area() {
+        return area;
+    }
+
+    /** True when the CPU has LZCNT and TZCNT. */
+    public boolean withLzcnt() {
+        return withLzcnt;
+    }
+
+    /** The label of function {@code index} (bound at its first instruction). */
+    public Label function(int index) {
+        return functions[index];
+    }
+
+    /** Canonical id of type {@code typeIndex}. */
+    public int typeId(int typeIndex) {
+        return typeIds[typeIndex];
+    }
+
+    /** Canonical id of the type of function {@code index}. */
+    public int functionTypeId(int index) {
+        int imported = module.importedFunctionCount();
+        if (index >= imported) {
+            return typeIds[module.functionTypes().get(index - imported)];
+        }
+        int n = 0;
+        for (var imp : module.imports()) {
+            if (imp.desc() instanceof gate.wasm.ImportDesc.Func f) {
+                if (n++ == index) {
+                    return typeIds[f.typeIndex()];
+                }
+            }
+        }
+        throw new IllegalArgumentException("function " + index);
+    }
+
+    /**
+     * Text offset of the function table: per function, 8 bytes, the low half its text offset
+     * and the high half its canonical type id (call_indirect reads it).
+     */
+    public int functionTable() {
+        return functionTable;
+    }
+
+    /** Reserves the function table at the current position; filled by {@link #fillTable}. */
+    public void reserveFunctionTable() {
+        functionTable = code.position();
+        code.fill(0, FUNCTION_ENTRY_SIZE * functions.length);
+    }
+
+    /** Writes every function's entry once all are bound. */
+    public void fillTable() {
+        for (int i = 0; i < functions.length; i++) {
+            int at = functionTable + FUNCTION_ENTRY_SIZE * i;
+            code.patch32(at, functions[i].address());
+            code.patch32(at + 4, functionTypeId(i));
+        }
+    }
+
+    /** Emits the bytes of every data segment into the text (memory.init reads them). */
+    public void emitDataSegments() {
+        dataText = new int[module.data().size()];
+        byte[] bytes = module.bytes();
+        for (int i = 0; i < dataText.length; i++) {
+            var segment = module.data().get(i);
+            dataText[i] = code.position();
+            for (int k = 0; k < segment.length(); k++) {
+                code.emit8(bytes[segment.offset() + k]);
+            }
+        }
+    }
+
+    /** Text offset of data segment {@code index}'s bytes. */
+    public int dataText(int index) {
+        return dataText[index];
+    }
+
+    public void addSite(Site site) {
+        sites.add(site);
+    }
+
+    public List<Site> sites() {
+        return sites;
+    }
+
+    public void addTrapRange(TrapRange range) {
+        trapRanges.add(range);
+    }
+
+    public List<TrapRange> trapRanges() {
+        return trapRanges;
+    }
+
+    public void addInfo(FunctionInfo info) {
+        infos.add(info);
+    }
+
+    public List<FunctionInfo> infos() {
+        return infos;
+    }
+}

@@ -1,0 +1,53 @@
+package gate.compiler.gen;
+
+import gate.compiler.x86.enc.Reg;
+import gate.compiler.x86.enc.Xmm;
+import gate.wasm.ValType;
+
+/**
+ * Where a value of the virtual operand stack lives while a function is compiled (as in wag's
+ * operand stack, gate-architecture.md §3): in its own stack slot, as a constant not yet
+ * materialised, or in a register. At every control-flow edge, call site and suspension point every
+ * operand is a {@link Slot}, so the stack map needs no register information.
+ */
+public sealed interface Operand {
+    /** The value's WebAssembly type. */
+    ValType type();
+
+    /** In the canonical stack slot of its position (see {@link FrameLayout#operand}). */
+    record Slot(ValType type, int position) implements Operand {
+        @Override
+        public String toString() {
+            return type.text() + " in slot " + position;
+        }
+    }
+
+    /** A constant, in the slot encoding of the SPI (i32 and f32 bits zero-extended). */
+    record Const(ValType type, long bits) implements Operand {
+        @Override
+        public String toString() {
+            return type.text() + ".const 0x" + Long.toHexString(bits);
+        }
+    }
+
+    /** In a general-purpose register (i32 zero-extended to 64 bits); integers and references. */
+    record Gp(ValType type, Reg reg) implements Operand {
+        @Override
+        public String toString() {
+            return type.text() + " in " + reg;
+        }
+    }
+
+    /** In the low lane of an XMM register; floats. */
+    record Fp(ValType type, Xmm reg) implements Operand {
+        @Override
+        public String toString() {
+            return type.text() + " in " + reg;
+        }
+    }
+
+    /** True for f32 and f64, whose registers are XMM registers. */
+    static boolean isFloat(ValType type) {
+        return type == ValType.F32 || type == ValType.F64;
+    }
+}
