@@ -61,7 +61,12 @@ public final class RunCommand {
             return ExitCodes.USAGE;
         }
         if (options.help()) {
-            err.println(RunOptions.USAGE);
+            try {
+                out.write((RunOptions.USAGE + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.flush();
+            } catch (IOException e) {
+                return ExitCodes.USAGE;
+            }
             return 0;
         }
         Engine engine = chooseEngine(options.engine(), err);

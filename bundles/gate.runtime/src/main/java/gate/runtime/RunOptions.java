@@ -26,7 +26,8 @@ public record RunOptions(String file, String engine, String function, List<Strin
               124      usage error, or the engine is not available
               125      the program trapped, broke the ABI or was killed (a one-line message says which)
               126      the module was rejected (malformed, invalid, over a limit, unknown import)
-              127      FILE does not exist or cannot be read""";
+              127      FILE does not exist or cannot be read
+              123      the platform itself could not start (bin/gate only)""";
 
     /**
      * Parses the arguments after {@code run}.
