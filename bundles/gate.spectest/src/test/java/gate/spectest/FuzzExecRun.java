@@ -36,15 +36,29 @@ final class FuzzExecRun {
     final List<String> lines = new ArrayList<>();
     final List<String> problems = new ArrayList<>();
 
+    private final int steps;
+    /** The current instance; replaced by restored copies in stepped runs. */
+    private volatile Instance instance;
+
+    /**
+     * @param steps when positive, every call is suspended at up to this many suspension points and
+     *     each time continued on an instance restored from the captured state (a stricter run that
+     *     must still print the same lines)
+     */
+    FuzzExecRun(int steps) {
+        this.steps = steps;
+    }
+
     /** Instantiates and runs; every problem is collected, nothing is thrown. */
     void run(Engine engine, Module module, GuardedCall guard) {
+        Imports imports = logImports(module);
         GuardedCall.Result<Instance> made = guard.run(
-                () -> engine.compile(module).instantiate(logImports(module), LIMITS), null);
+                () -> engine.compile(module).instantiate(imports, LIMITS), null);
         if (!(made instanceof GuardedCall.Done<Instance> done)) {
             problems.add("instantiation: " + describe(made));
             return;
         }
-        Instance instance = done.value();
+        instance = done.value();
         boolean hasInitializer = module.export("hangLimitInitializer") != null;
         for (Export e : module.exports()) {
             if (e.kind() != ExternKind.FUNC) {
@@ -56,12 +70,12 @@ final class FuzzExecRun {
             for (int i = 0; i < args.length; i++) {
                 args[i] = type.params().get(i).isReference() ? Values.NULL_REF : 0;
             }
-            GuardedCall.Result<long[]> r = guard.run(() -> {
+            GuardedCall.Result<long[]> r = guard.runTracking(() -> {
                 if (hasInitializer) {
-                    instance.invoke("hangLimitInitializer");
+                    call("hangLimitInitializer", new long[0], imports);
                 }
-                return instance.invoke(e.name(), args);
-            }, instance);
+                return call(e.name(), args, imports);
+            }, () -> instance);
             if (r instanceof GuardedCall.Done<long[]> d) {
                 if (d.value().length > 0) {
                     lines.add("[fuzz-exec] note result: " + e.name() + " => " + format(type.results(), d.value()));
@@ -74,10 +88,41 @@ final class FuzzExecRun {
                 return;
             }
         }
+        Instance last = instance;
         guard.run(() -> {
-            instance.close();
+            last.close();
             return null;
         }, null);
+    }
+
+    /** Calls plainly, or in suspended steps through restored states (see the constructor). */
+    private long[] call(String function, long[] args, Imports imports) {
+        if (steps == 0) {
+            return instance.invoke(function, args);
+        }
+        instance.interrupt(TrapId.SUSPENDED);
+        try {
+            return instance.invoke(function, args);
+        } catch (TrapException e) {
+            if (e.trap() != TrapId.SUSPENDED) {
+                throw e;
+            }
+        }
+        for (int step = 1; ; step++) {
+            Instance old = instance;
+            instance = old.program().restore(old.captureState(), imports, LIMITS);
+            old.close();
+            if (step < steps) {
+                instance.interrupt(TrapId.SUSPENDED);
+            }
+            try {
+                return instance.resume();
+            } catch (TrapException e) {
+                if (e.trap() != TrapId.SUSPENDED) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static String describe(GuardedCall.Result<?> r) {

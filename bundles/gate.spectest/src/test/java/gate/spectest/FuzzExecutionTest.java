@@ -24,10 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
  * the seed is in every failure message, and failing modules are kept in {@code target/fuzz-failures}.
  * Half the modules also enable binaryen's reference types; binaryen 108 implements a pre-standard
  * variant of them, so those modules run only when wabt agrees they are valid WebAssembly 2.0, and
- * Gate's validator must agree with wabt on every module.
+ * Gate's validator must agree with wabt on every module. Each module runs twice: plainly, and with
+ * every call suspended at up to {@link #SUSPENSION_STEPS} suspension points and continued on an
+ * instance restored from the captured state; both must print what binaryen printed.
  */
 class FuzzExecutionTest {
     private static final int MODULES = 60;
+    private static final int SUSPENSION_STEPS = 50;
     private static final Duration BUDGET = Duration.ofSeconds(90);
 
     @Test
@@ -86,13 +89,21 @@ class FuzzExecutionTest {
         if (Boolean.FALSE.equals(valid)) {
             return "accepted by Gate but invalid for wabt (wasm-validate " + wasm + ")";
         }
-        FuzzExecRun run = new FuzzExecRun();
-        run.run(engine, module, guard);
-        if (!run.problems.isEmpty()) {
-            return String.join("; ", run.problems);
+        List<String> expected = Binaryen.fuzzExec(wasm, features);
+        // Once plainly, once suspended at many points and continued through captured states.
+        for (int steps : new int[] {0, SUSPENSION_STEPS}) {
+            FuzzExecRun run = new FuzzExecRun(steps);
+            run.run(engine, module, guard);
+            String mode = steps == 0 ? "" : " (suspended and restored at up to " + steps + " points per call)";
+            if (!run.problems.isEmpty()) {
+                return String.join("; ", run.problems) + mode;
+            }
+            String difference = FuzzExecComparison.firstDifference(expected, run.lines);
+            if (difference != null) {
+                return difference + mode;
+            }
         }
-        String difference = FuzzExecComparison.firstDifference(Binaryen.fuzzExec(wasm, features), run.lines);
-        return difference;
+        return null;
     }
 
     private static Path keep(Path wasm, long seed, int index) throws java.io.IOException {

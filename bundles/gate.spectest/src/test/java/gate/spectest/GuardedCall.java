@@ -45,16 +45,23 @@ final class GuardedCall implements AutoCloseable {
         });
     }
 
-    /**
-     * Runs {@code work}; {@code instance} (may be null) is the one to interrupt when it overruns.
-     */
+    /** Runs {@code work}; {@code instance} (may be null) is the one to interrupt when it overruns. */
     <T> Result<T> run(Callable<T> work, Instance instance) {
+        return runTracking(work, () -> instance);
+    }
+
+    /**
+     * Runs {@code work}; {@code instance} says which instance to interrupt when it overruns (it may
+     * change while the work runs, or give null).
+     */
+    <T> Result<T> runTracking(Callable<T> work, java.util.function.Supplier<Instance> instance) {
         Future<T> future = worker.submit(work);
         try {
             return waitFor(future, limit);
         } catch (TimeoutException e) {
-            if (instance != null) {
-                instance.interrupt(TrapId.KILLED);
+            Instance running = instance.get();
+            if (running != null) {
+                running.interrupt(TrapId.KILLED);
             }
             try {
                 return waitFor(future, grace);
