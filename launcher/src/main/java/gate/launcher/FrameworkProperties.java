@@ -11,7 +11,8 @@ import java.util.Properties;
 
 /**
  * The framework properties of {@code gate serve}: {@code etc/config.properties}, where
- * {@code ${gate.home}} stands for the distribution folder, then the console mode.
+ * {@code ${gate.home}} stands for the distribution folder, then the HTTP host and port of
+ * {@code etc/org.apache.felix.http.cfg} and the console mode.
  */
 final class FrameworkProperties {
 
@@ -38,6 +39,7 @@ final class FrameworkProperties {
         for (String name : raw.stringPropertyNames()) {
             properties.put(name, raw.getProperty(name).replace("${gate.home}", home));
         }
+        HttpStartSettings.apply(options.home().resolve("etc"), properties);
         if (!options.interactive()) {
             // Without a console gogo.jline would read EOF and stop the framework (pitfall P6).
             properties.put(GOSH_ARGS, "--nointeractive");

@@ -13,6 +13,9 @@ import org.osgi.service.component.annotations.Component;
  * Checks the HTTP host and port before Config Admin hands them to Felix HTTP Jetty. A rejected
  * value gets one log line naming the file and the reason, and is replaced by the last good value
  * (initially {@link HttpSettings#DEFAULT}), so the platform keeps serving where it did.
+ *
+ * <p>It also switches HTTP on unless the configuration says otherwise: the launcher keeps Jetty
+ * off until this configuration arrives, so that Jetty starts once, where it was asked to.
  */
 @Component(
         service = ConfigurationPlugin.class,
@@ -30,6 +33,9 @@ public class HttpConfigurationPlugin implements ConfigurationPlugin {
         Map<String, Object> map = new HashMap<>();
         for (String key : Collections.list(properties.keys())) {
             map.put(key, properties.get(key));
+        }
+        if (properties.get(HttpSettings.ENABLE) == null) {
+            properties.put(HttpSettings.ENABLE, "true");
         }
         HttpSettings.Checked checked = HttpSettings.check(map, lastGood);
         lastGood = checked.settings();

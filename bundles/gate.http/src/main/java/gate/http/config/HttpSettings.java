@@ -21,6 +21,9 @@ public record HttpSettings(String host, int port) {
     /** Felix HTTP's property for the interface to bind. */
     public static final String HOST = "org.apache.felix.http.host";
 
+    /** Felix HTTP's switch for the HTTP connector. */
+    public static final String ENABLE = "org.apache.felix.http.enable";
+
     /** The OSGi HTTP property for the port. */
     public static final String PORT = "org.osgi.service.http.port";
 

@@ -39,12 +39,21 @@ class HttpConfigurationPluginTest {
     }
 
     @Test
+    void explicitEnableIsKept() {
+        var off = new Hashtable<String, Object>();
+        off.put(HttpSettings.ENABLE, "false");
+        new HttpConfigurationPlugin().modifyConfiguration(null, off);
+        assertEquals("false", off.get(HttpSettings.ENABLE));
+    }
+
+    @Test
     void badPortIsReplacedByTheLastGoodOneAndLoggedOnce() {
         var plugin = new HttpConfigurationPlugin();
         var good = new Hashtable<String, Object>();
         good.put(HttpSettings.PORT, "7001");
         plugin.modifyConfiguration(null, good);
         assertEquals("7001", good.get(HttpSettings.PORT));
+        assertEquals("true", good.get(HttpSettings.ENABLE));
 
         var bad = new Hashtable<String, Object>();
         bad.put(HttpSettings.PORT, "notanumber");
