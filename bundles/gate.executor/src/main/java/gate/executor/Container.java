@@ -1,0 +1,208 @@
+package gate.executor;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One running {@code gate-container} and its control session (runtime.native DESIGN.md §3). A
+ * single reader thread takes every reply as soon as it arrives, so the container never blocks on a
+ * full socket; requests are sent from any thread (one message each, atomic on SOCK_SEQPACKET).
+ * When the container dies every running instance is reported {@link ContainerDiedException}.
+ */
+public final class Container implements AutoCloseable {
+    private static final int MAX_ID = 65536;
+    private static final long HELLO_TIMEOUT_SECONDS = 30;
+
+    private final ControlSocket socket;
+    private final ContainerProcess process;
+    private final Map<Integer, CompletableFuture<ExitStatus>> running = new ConcurrentHashMap<>();
+    private final BitSet ids = new BitSet(MAX_ID);
+    private final CompletableFuture<Reply> hello = new CompletableFuture<>();
+    private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+    private volatile boolean closed;
+    private int nextId = 1;
+
+    private Container(ControlSocket socket, ContainerProcess process) {
+        this.socket = socket;
+        this.process = process;
+    }
+
+    /**
+     * Starts {@code binary} with {@code pool} pre-spawned idle instance processes and waits for its
+     * HELLO.
+     *
+     * @param namespaces false to run with {@code --no-namespaces}
+     * @throws ContainerDiedException if it exits first (exit code 3: no user namespaces)
+     */
+    public static Container start(Path binary, int pool, boolean namespaces) throws IOException {
+        Fd[] pair = ControlSocket.pair();
+        ContainerProcess process;
+        try {
+            process = ContainerProcess.spawn(binary, pair[1], pool, namespaces);
+        } catch (IOException e) {
+            pair[0].close();
+            throw e;
+        } finally {
+            pair[1].close();
+        }
+        Container c = new Container(new ControlSocket(pair[0]), process);
+        Thread reader = new Thread(c::readReplies, "gate-container-" + process.pid);
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            c.hello.get(HELLO_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            c.close();
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (TimeoutException | InterruptedException e) {
+            c.close();
+            throw new IOException("gate-container sent no HELLO", e);
+        }
+        return c;
+    }
+
+    /** Whether the container runs in its own user, pid, mount and network namespaces. */
+    public boolean namespaces() {
+        return (hello.join().flags() & 1) != 0;
+    }
+
+    /** False once the container has exited or the session ended. */
+    public boolean isAlive() {
+        return !exit.isDone() && !closed;
+    }
+
+    /**
+     * Starts an instance. The container takes its own copies of the four descriptors.
+     *
+     * @return a handle whose {@link Running#status()} completes when the process has been reaped
+     * @throws StartRefusedException if the container refused the request
+     */
+    public Running start(StartRecord record, Fd input, Fd output, Fd text, Fd state)
+            throws IOException {
+        int id = allocateId();
+        CompletableFuture<ExitStatus> done = new CompletableFuture<>();
+        running.put(id, done);
+        try {
+            socket.start(id, record, input.raw(), output.raw(), text.raw(), state.raw());
+        } catch (IOException e) {
+            finish(id);
+            throw e;
+        }
+        return new Running(this, id, done);
+    }
+
+    /** Sets the number of pre-spawned idle instance processes (0..64). */
+    public void pool(int size) throws IOException {
+        if (size < 0 || size > 64) {
+            throw new IllegalArgumentException("pool size must be 0..64");
+        }
+        socket.request(ControlSocket.OP_POOL, 0, size);
+    }
+
+    void kill(int id) throws IOException {
+        socket.request(ControlSocket.OP_KILL, id, 0);
+    }
+
+    void suspend(int id) throws IOException {
+        socket.request(ControlSocket.OP_SUSPEND, id, 0);
+    }
+
+    /** The container's exit code once it has exited. */
+    public CompletableFuture<Integer> exitCode() {
+        return exit;
+    }
+
+    private synchronized int allocateId() throws IOException {
+        if (!isAlive()) {
+            throw new ContainerDiedException("gate-container is not running");
+        }
+        int id = ids.nextClearBit(nextId);
+        if (id >= MAX_ID) {
+            id = ids.nextClearBit(1);
+        }
+        if (id >= MAX_ID) {
+            throw new IOException("too many running instances (" + (MAX_ID - 1) + ")");
+        }
+        ids.set(id);
+        nextId = id + 1;
+        return id;
+    }
+
+    private synchronized CompletableFuture<ExitStatus> finish(int id) {
+        ids.clear(id);
+        return running.remove(id);
+    }
+
+    private void readReplies() {
+        Throwable failure = null;
+        try {
+            Reply r;
+            while ((r = socket.receive()) != null) {
+                switch (r.kind()) {
+                    case Reply.HELLO -> hello.complete(r);
+                    case Reply.DONE -> complete(r.id(), r.exitStatus(), null);
+                    case Reply.ERROR -> complete(r.id(), null, new StartRefusedException(r.code()));
+                    default -> { }
+                }
+            }
+        } catch (IOException e) {
+            failure = e;
+        }
+        int code = process.waitFor();
+        exit.complete(code);
+        String why = code == ContainerProcess.EXIT_NO_NAMESPACES
+                ? "gate-container exited: user namespaces are not available (exit 3)"
+                : "gate-container exited with code " + code;
+        ContainerDiedException died = new ContainerDiedException(why, code);
+        if (failure != null) {
+            died.addSuppressed(failure);
+        }
+        hello.completeExceptionally(died);
+        synchronized (this) {
+            closed = true;
+            for (var e : running.entrySet()) {
+                e.getValue().completeExceptionally(died);
+            }
+            running.clear();
+            ids.clear();
+        }
+        socket.close();
+    }
+
+    private void complete(int id, ExitStatus status, Throwable error) {
+        CompletableFuture<ExitStatus> f = finish(id);
+        if (f == null) {
+            return;
+        }
+        if (error != null) {
+            f.completeExceptionally(error);
+        } else {
+            f.complete(status);
+        }
+    }
+
+    /**
+     * Ends the session: the container kills every instance and exits. Waits up to 10 s for that,
+     * then kills it.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        socket.shutdown();
+        try {
+            exit.get(10, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            process.kill();
+        } catch (InterruptedException e) {
+            process.kill();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package gate.executor;
+
+import static gate.executor.LibC.C;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * The JVM's end of the SOCK_SEQPACKET control socket (runtime.native DESIGN.md §3): one message
+ * per request or reply, START requests carrying four fds with SCM_RIGHTS.
+ */
+final class ControlSocket {
+    static final int OP_START = 1;
+    static final int OP_KILL = 2;
+    static final int OP_SUSPEND = 3;
+    static final int OP_POOL = 4;
+    private static final int REQUEST_SIZE = 16;
+
+    private final Fd fd;
+
+    ControlSocket(Fd fd) {
+        this.fd = fd;
+    }
+
+    /** A connected pair: [0] for the JVM, [1] for the container's fd 3. */
+    static Fd[] pair() throws NativeError {
+        int[] sv = new int[2];
+        NativeError.check("socketpair",
+                C.socketpair(LibC.AF_UNIX, LibC.SOCK_SEQPACKET | LibC.SOCK_CLOEXEC, 0, sv));
+        return new Fd[] {new Fd(sv[0]), new Fd(sv[1])};
+    }
+
+    void request(int op, int id, int arg) throws IOException {
+        send(header(op, id, arg, 0).array(), new int[0]);
+    }
+
+    void start(int id, StartRecord record, int input, int output, int text, int state)
+            throws IOException {
+        ByteBuffer b = header(OP_START, id, 0, StartRecord.SIZE);
+        record.encode(b);
+        send(b.array(), new int[] {input, output, text, state});
+    }
+
+    private static ByteBuffer header(int op, int id, int arg, int extra) {
+        ByteBuffer b = ByteBuffer.allocate(REQUEST_SIZE + extra).order(ByteOrder.LITTLE_ENDIAN);
+        return b.putShort((short) op).putShort((short) 0).putInt(id).putInt(arg).putInt(0);
+    }
+
+    /** sendmsg with the fds as one SCM_RIGHTS control message (struct layouts of x86-64). */
+    private void send(byte[] payload, int[] fds) throws IOException {
+        Memory data = new Memory(payload.length);
+        data.write(0, payload, 0, payload.length);
+        Memory iov = new Memory(16);
+        iov.setPointer(0, data);
+        iov.setLong(8, payload.length);
+        Memory control = null;
+        int controlLen = 0;
+        if (fds.length > 0) {
+            controlLen = 16 + ((4 * fds.length + 7) & ~7);
+            control = new Memory(controlLen);
+            control.clear();
+            control.setLong(0, 16 + 4L * fds.length);
+            control.setInt(8, LibC.SOL_SOCKET);
+            control.setInt(12, LibC.SCM_RIGHTS);
+            control.write(16, fds, 0, fds.length);
+        }
+        Memory msg = new Memory(56);
+        msg.clear();
+        msg.setPointer(16, iov);
+        msg.setLong(24, 1);
+        msg.setPointer(32, control);
+        msg.setLong(40, controlLen);
+        for (;;) {
+            long n = C.sendmsg(fd.raw(), msg, LibC.MSG_NOSIGNAL);
+            if (n == payload.length) {
+                return;
+            }
+            int errno = Native.getLastError();
+            if (n < 0 && errno == LibC.EINTR) {
+                continue;
+            }
+            throw n < 0 ? new NativeError("sendmsg", errno)
+                    : new IOException("short sendmsg on the control socket");
+        }
+    }
+
+    /** The next reply, or null at end of stream (the container is gone). */
+    Reply receive() throws IOException {
+        byte[] buf = new byte[64];
+        for (;;) {
+            long n = C.recv(fd.raw(), buf, buf.length, 0);
+            if (n == 0) {
+                return null;
+            }
+            if (n < 0) {
+                int errno = Native.getLastError();
+                if (errno == LibC.EINTR) {
+                    continue;
+                }
+                throw new NativeError("recv", errno);
+            }
+            if (n != Reply.SIZE) {
+                throw new IOException("control reply of " + n + " bytes instead of " + Reply.SIZE);
+            }
+            return Reply.decode(buf);
+        }
+    }
+
+    /** Ends the session: the container kills what is left and exits. */
+    void shutdown() {
+        C.shutdown(fd.raw(), LibC.SHUT_WR);
+    }
+
+    void close() {
+        fd.close();
+    }
+}

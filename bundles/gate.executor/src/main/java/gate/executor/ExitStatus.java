@@ -1,0 +1,69 @@
+package gate.executor;
+
+import gate.engine.TrapId;
+
+/**
+ * How an instance process ended: the container's typed DONE status (runtime.native DESIGN.md §3,
+ * §7).
+ *
+ * @param kind what ended it
+ * @param code EXIT: the program's exit code 0..3; TRAP: the {@link TrapId} number; SIGNAL: the
+ *     signal; LOADER: the loader error code (10..49); otherwise the signal number
+ * @param killRequested a KILL request was made for this instance
+ * @param suspendRequested a SUSPEND request was made for this instance
+ * @param cpuNanos CPU time the instance used
+ */
+public record ExitStatus(Kind kind, int code, boolean killRequested, boolean suspendRequested,
+        long cpuNanos) {
+    /** {@code enum gate_status}, in wire order (1-based). */
+    public enum Kind {
+        /** The program exited through the runtime (returned or terminated). */
+        EXIT,
+        /** A trap, including SUSPENDED and CALL_STACK_EXHAUSTED. */
+        TRAP,
+        /** Killed on request. */
+        KILLED,
+        /** Killed by the kernel at the hard CPU limit. */
+        CPU_LIMIT,
+        /** Killed by seccomp for a forbidden system call. */
+        SECCOMP,
+        /** Any other signal (for example the OOM killer). */
+        SIGNAL,
+        /** The loader or runtime failed before or outside the program. */
+        LOADER
+    }
+
+    static ExitStatus decode(int status, int code, int flags, long cpuNanos) {
+        Kind[] kinds = Kind.values();
+        Kind kind = status >= 1 && status <= kinds.length ? kinds[status - 1] : Kind.LOADER;
+        return new ExitStatus(kind, code, (flags & 1) != 0, (flags & 2) != 0, cpuNanos);
+    }
+
+    /**
+     * The trap this status means to an engine: null for a program exit; KILLED for a kill (on
+     * request or at the CPU limit); INTERNAL_ERROR when the process died outside the program's
+     * semantics (forbidden system call, other signal, loader failure).
+     */
+    public TrapId trap() {
+        return switch (kind) {
+            case EXIT -> null;
+            case TRAP -> {
+                TrapId t = TrapId.of(code);
+                yield t == null || t == TrapId.EXIT ? TrapId.INTERNAL_ERROR : t;
+            }
+            case KILLED, CPU_LIMIT -> TrapId.KILLED;
+            case SECCOMP, SIGNAL, LOADER -> TrapId.INTERNAL_ERROR;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return switch (kind) {
+            case EXIT -> "exit " + code;
+            case TRAP -> "trap " + (TrapId.of(code) == null ? code : TrapId.of(code).name());
+            case SIGNAL -> "signal " + code;
+            case LOADER -> "loader error " + code;
+            default -> kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        };
+    }
+}

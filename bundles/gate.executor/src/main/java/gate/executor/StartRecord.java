@@ -1,0 +1,62 @@
+package gate.executor;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * {@code struct gate_start} (runtime.native include/gate/protocol.h, DESIGN.md §4): where and how
+ * an instance process maps its text, stack, globals and linear memory. Addresses 0 let the loader
+ * choose at random.
+ *
+ * @param resume continue from the saved stack pointer instead of calling the entry routine
+ * @param textSize page multiple, at least the text memfd's content
+ * @param stackSize page multiple, 16 KiB .. 64 MiB
+ * @param globalsSize page multiple, at most 1 MiB
+ * @param memoryPages current linear memory size (64 KiB pages)
+ * @param maxMemoryPages maximum linear memory size, at most 65536
+ * @param entry text offset of the entry routine
+ * @param cpuLimitSeconds 0 or the CPU time after which the instance is suspended
+ * @param timeMaskBits low bits of nanoseconds cleared in time results (0..30)
+ * @param monotonicNanos where the program's monotonic clock starts
+ */
+public record StartRecord(
+        boolean resume,
+        long textAddr,
+        long stackAddr,
+        long memoryAddr,
+        int textSize,
+        int stackSize,
+        int globalsSize,
+        int memoryPages,
+        int maxMemoryPages,
+        int entry,
+        int cpuLimitSeconds,
+        int timeMaskBits,
+        long monotonicNanos) {
+    /** {@code sizeof(struct gate_start)}. */
+    public static final int SIZE = 96;
+    static final int MAGIC = 0x31657447;
+
+    /** A fresh start at random addresses with no CPU limit. */
+    public static StartRecord fresh(int textSize, int entry, StateLayout layout, int memoryPages) {
+        return new StartRecord(false, 0, 0, 0, textSize, layout.stackSize(), layout.globalsSize(),
+                memoryPages, layout.maxMemoryPages(), entry, 0, 0, 0);
+    }
+
+    /** The same record with a CPU limit. */
+    public StartRecord withCpuLimit(int seconds) {
+        return new StartRecord(resume, textAddr, stackAddr, memoryAddr, textSize, stackSize,
+                globalsSize, memoryPages, maxMemoryPages, entry, seconds, timeMaskBits,
+                monotonicNanos);
+    }
+
+    void encode(ByteBuffer b) {
+        b.order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(MAGIC).putShort((short) 1).putShort((short) (resume ? 1 : 0));
+        b.putLong(textAddr).putLong(stackAddr).putLong(memoryAddr);
+        b.putInt(textSize).putInt(stackSize).putInt(globalsSize).putInt(memoryPages);
+        b.putInt(maxMemoryPages).putInt(entry).putInt(cpuLimitSeconds).putInt(timeMaskBits);
+        b.putLong(monotonicNanos);
+        b.put(new byte[24]);
+    }
+}

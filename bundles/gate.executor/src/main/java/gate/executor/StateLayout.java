@@ -1,0 +1,39 @@
+package gate.executor;
+
+/**
+ * Layout of an instance's state memfd (runtime.native DESIGN.md §4): vars page, guard page,
+ * stack, globals area, then the linear memory up to its maximum (sparse).
+ */
+public record StateLayout(int stackSize, int globalsSize, int maxMemoryPages) {
+    public static final int PAGE = 4096;
+    public static final int WASM_PAGE = 65536;
+    /** Offset of the stack region (after the vars and guard pages). */
+    public static final int STACK_OFFSET = 8192;
+
+    public StateLayout {
+        if (stackSize < 16384 || stackSize > (64 << 20) || stackSize % PAGE != 0) {
+            throw new IllegalArgumentException("stack size must be a page multiple in 16 KiB .. 64 MiB");
+        }
+        if (globalsSize < 0 || globalsSize > (1 << 20) || globalsSize % PAGE != 0) {
+            throw new IllegalArgumentException("globals size must be a page multiple up to 1 MiB");
+        }
+        if (maxMemoryPages < 0 || maxMemoryPages > 65536) {
+            throw new IllegalArgumentException("at most 65536 memory pages");
+        }
+    }
+
+    /** File offset of linear memory byte 0 (the globals end right below it). */
+    public long memoryOffset() {
+        return STACK_OFFSET + (long) stackSize + globalsSize;
+    }
+
+    /** File offset of the globals area. */
+    public long globalsOffset() {
+        return STACK_OFFSET + (long) stackSize;
+    }
+
+    /** Size of the memfd: everything up to the memory maximum. */
+    public long fileSize() {
+        return memoryOffset() + (long) maxMemoryPages * WASM_PAGE;
+    }
+}
