@@ -36,8 +36,9 @@ class HostileInputTest {
 
     @Test
     void headerProblems() {
-        rejects(MalformedModuleException.class, new byte[0], "magic header not detected");
-        rejects(MalformedModuleException.class, of(0x00, 0x61, 0x73), "magic header not detected");
+        rejects(MalformedModuleException.class, new byte[0], "unexpected end");
+        rejects(MalformedModuleException.class, of(0x00, 0x61, 0x73), "unexpected end");
+        rejects(MalformedModuleException.class, of(0x61, 0x73, 0x6d, 0x00), "magic header not detected");
         rejects(MalformedModuleException.class, of(0x00, 0x61, 0x73, 0x6d, 0x01), "unexpected end");
         rejects(MalformedModuleException.class, of(0x00, 0x61, 0x73, 0x6d, 0x02, 0, 0, 0), "unknown binary version");
         assertEquals(0, Wasm.load(module().build(), LIMITS).types().size());

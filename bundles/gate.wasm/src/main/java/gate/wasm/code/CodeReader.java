@@ -24,13 +24,16 @@ public final class CodeReader {
     private final byte[] bytes;
     private int position;
     private int limit;
+    /** Whether the limit is a section's or function's end (it decides the "unexpected end" wording). */
+    private boolean bounded;
 
-    /** A reader over all of {@code bytes}. */
+    /** A reader over all of {@code bytes}, a whole module. */
     public CodeReader(byte[] bytes) {
         this(bytes, 0, bytes.length);
+        bounded = false;
     }
 
-    /** A reader over {@code [start, end)} of {@code bytes}. */
+    /** A reader over {@code [start, end)} of {@code bytes}: a section, a function body or part of one. */
     public CodeReader(byte[] bytes, int start, int end) {
         if (start < 0 || start > end || end > bytes.length) {
             throw new IndexOutOfBoundsException("range " + start + ".." + end + " of " + bytes.length);
@@ -38,6 +41,7 @@ public final class CodeReader {
         this.bytes = bytes;
         this.position = start;
         this.limit = end;
+        this.bounded = true;
     }
 
     /** The whole module binary this reader moves over (not a copy). */
@@ -63,12 +67,22 @@ public final class CodeReader {
         return limit;
     }
 
-    /** Sets the end of readable bytes; it must lie in {@code [position(), bytes().length]}. */
+    /**
+     * Sets the end of readable bytes to the end of a section or function; it must lie in {@code
+     * [position(), bytes().length]}.
+     */
     public void limit(int newLimit) {
         if (newLimit < position || newLimit > bytes.length) {
             throw new IndexOutOfBoundsException("limit " + newLimit);
         }
         limit = newLimit;
+        bounded = true;
+    }
+
+    /** Makes the rest of the module readable again, after a section. */
+    public void clearLimit() {
+        limit = bytes.length;
+        bounded = false;
     }
 
     /** Bytes left before the limit. */
@@ -87,7 +101,12 @@ public final class CodeReader {
     }
 
     private MalformedModuleException unexpectedEnd() {
-        return malformed(position, limit == bytes.length ? "unexpected end" : "unexpected end of section or function");
+        return malformed(position, endReason());
+    }
+
+    /** The spec's wording: inside a section or function, or between sections. */
+    private String endReason() {
+        return bounded ? "unexpected end of section or function" : "unexpected end";
     }
 
     /** Reads one byte (0 to 255). */
@@ -261,8 +280,7 @@ public final class CodeReader {
         int at = position;
         long count = u32Long();
         if (count * minBytesEach > remaining()) {
-            throw malformed(at, (limit == bytes.length ? "unexpected end" : "unexpected end of section or function")
-                    + " (" + count + " " + what + " declared, " + remaining() + " bytes left)");
+            throw malformed(at, endReason() + " (" + count + " " + what + " declared, " + remaining() + " bytes left)");
         }
         if (count > maxCount) {
             throw new ResourceLimitException(at, "too many " + what + ": " + count + " (limit " + maxCount + ")");

@@ -45,8 +45,8 @@ final class ConstExprReader {
             }
             default -> {
                 in.skipImmediates(op);
-                invalid(at, "constant expression required: " + op.text + " is not constant");
                 skipToEnd(op);
+                invalid(at, "constant expression required: " + op.text + " is not constant");
                 yield null;
             }
         };
@@ -57,19 +57,26 @@ final class ConstExprReader {
         Opcode op2 = in.opcode();
         if (op2 != Opcode.END) {
             in.skipImmediates(op2);
-            invalid(next, "constant expression required: more than one instruction");
-            skipToEnd(op2);
+            // the spec checks that every instruction is constant before it checks the types: a
+            // second constant leaves two values where one is expected, anything else is not constant
+            boolean allConstant = isConstant(op2) & skipToEnd(op2);
+            invalid(next, allConstant ? "type mismatch: a constant expression produces one value"
+                    : "constant expression required: more than one instruction");
             return INVALID;
         }
         return expr;
     }
 
-    /** Skips to the {@code end} that closes the expression, counting nested blocks. */
-    private void skipToEnd(Opcode last) {
-        long depth = opens(last) ? 1 : 0;
+    /**
+     * Skips to the {@code end} that closes the expression, counting nested blocks; {@code last}
+     * is the instruction just read. Returns whether all skipped instructions are constant ones.
+     */
+    private boolean skipToEnd(Opcode last) {
         if (last == Opcode.END) {
-            return;
+            return true;
         }
+        long depth = opens(last) ? 1 : 0;
+        boolean allConstant = true;
         while (true) {
             Opcode op = in.opcode();
             in.skipImmediates(op);
@@ -77,11 +84,19 @@ final class ConstExprReader {
                 depth++;
             } else if (op == Opcode.END) {
                 if (depth == 0) {
-                    return;
+                    return allConstant;
                 }
                 depth--;
             }
+            allConstant &= isConstant(op) || op == Opcode.END;
         }
+    }
+
+    private static boolean isConstant(Opcode op) {
+        return switch (op) {
+            case I32_CONST, I64_CONST, F32_CONST, F64_CONST, REF_NULL, REF_FUNC, GLOBAL_GET -> true;
+            default -> false;
+        };
     }
 
     private static boolean opens(Opcode op) {

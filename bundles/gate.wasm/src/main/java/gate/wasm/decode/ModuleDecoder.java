@@ -102,7 +102,10 @@ public final class ModuleDecoder {
     }
 
     private void header() {
-        if (bytes.length < 4 || in.f32Bits() != MAGIC) {
+        if (bytes.length < 4) {
+            throw CodeReader.malformed(bytes.length, "unexpected end: " + bytes.length + " bytes are no module header");
+        }
+        if (in.f32Bits() != MAGIC) {
             throw CodeReader.malformed(0, "magic header not detected");
         }
         if (bytes.length < 8) {
@@ -146,7 +149,7 @@ public final class ModuleDecoder {
             throw CodeReader.malformed(in.position(), "section size mismatch: section " + id + " ends at "
                     + end + " but its content at " + in.position());
         }
-        in.limit(bytes.length);
+        in.clearLimit();
     }
 
     /** The start index; 2^32-1 becomes MIN_VALUE, since the model's -1 means "no start". */
@@ -173,14 +176,14 @@ public final class ModuleDecoder {
     }
 
     private void typeSection() {
-        int count = in.count(3, limits.types(), "types");
+        int count = in.count(1, limits.types(), "types");
         for (int i = 0; i < count; i++) {
             types.add(TypeReader.funcType(in, limits));
         }
     }
 
     private void importSection() {
-        int count = in.count(4, limits.imports(), "imports");
+        int count = in.count(1, limits.imports(), "imports");
         for (int i = 0; i < count; i++) {
             String module = in.name(limits.nameLength());
             String name = in.name(limits.nameLength());
@@ -223,28 +226,28 @@ public final class ModuleDecoder {
     }
 
     private void tableSection() {
-        int count = in.count(3, left(ExternKind.TABLE, limits.tables()), "tables");
+        int count = in.count(1, left(ExternKind.TABLE, limits.tables()), "tables");
         for (int i = 0; i < count; i++) {
             tables.add(TypeReader.tableType(in));
         }
     }
 
     private void memorySection() {
-        int count = in.count(2, left(ExternKind.MEMORY, limits.memories()), "memories");
+        int count = in.count(1, left(ExternKind.MEMORY, limits.memories()), "memories");
         for (int i = 0; i < count; i++) {
             memories.add(TypeReader.memoryType(in));
         }
     }
 
     private void globalSection() {
-        int count = in.count(3, left(ExternKind.GLOBAL, limits.globals()), "globals");
+        int count = in.count(1, left(ExternKind.GLOBAL, limits.globals()), "globals");
         for (int i = 0; i < count; i++) {
             globals.add(new Global(TypeReader.globalType(in), constExprs.read()));
         }
     }
 
     private void exportSection() {
-        int count = in.count(3, limits.exports(), "exports");
+        int count = in.count(1, limits.exports(), "exports");
         for (int i = 0; i < count; i++) {
             String name = in.name(limits.nameLength());
             int kindAt = in.position();
@@ -257,7 +260,7 @@ public final class ModuleDecoder {
     }
 
     private void elementSection() {
-        int count = in.count(3, limits.elementSegments(), "element segments");
+        int count = in.count(1, limits.elementSegments(), "element segments");
         SegmentReader segments = new SegmentReader(in, constExprs, limits);
         for (int i = 0; i < count; i++) {
             elements.add(segments.element());
@@ -267,7 +270,7 @@ public final class ModuleDecoder {
     private void codeSection() {
         sawCodeSection = true;
         int at = in.position();
-        int count = in.count(2, limits.functions(), "function bodies");
+        int count = in.count(1, limits.functions(), "function bodies");
         if (count != functionTypes.size()) {
             throw CodeReader.malformed(at, "function and code section have inconsistent lengths: "
                     + functionTypes.size() + " and " + count);
@@ -282,7 +285,7 @@ public final class ModuleDecoder {
 
     private void dataSection() {
         int at = in.position();
-        int count = in.count(2, limits.dataSegments(), "data segments");
+        int count = in.count(1, limits.dataSegments(), "data segments");
         if (dataCount >= 0 && count != dataCount) {
             throw CodeReader.malformed(at, "data count and data section have inconsistent lengths: "
                     + dataCount + " and " + count);

@@ -19,6 +19,10 @@ final class TypeReader {
     static FuncType funcType(CodeReader in, WasmLimits limits) {
         int at = in.position();
         int form = in.u8();
+        if (form >= 0x80) {
+            // the reference interpreter reads the form as a one-byte signed LEB128 integer
+            throw CodeReader.malformed(at, "integer representation too long: function type form 0x" + Integer.toHexString(form));
+        }
         if (form != 0x60) {
             throw CodeReader.malformed(at, "malformed function type: expected 0x60, found 0x" + Integer.toHexString(form));
         }
@@ -40,8 +44,11 @@ final class TypeReader {
     static Limits limits(CodeReader in) {
         int at = in.position();
         int flag = in.u8();
+        // the reference interpreter reads the flag as a one-bit LEB128 integer, hence its wording
+        if (flag >= 0x80) {
+            throw CodeReader.malformed(at, "integer representation too long: limits flag 0x" + Integer.toHexString(flag));
+        }
         if (flag > 1) {
-            // the reference interpreter reads the flag as an integer, hence its wording
             throw CodeReader.malformed(at, "integer too large: limits flag 0x" + Integer.toHexString(flag) + " is not 0 or 1");
         }
         long min = in.u32Long();
