@@ -4,6 +4,8 @@ import gate.wasm.FuncType;
 import gate.wasm.FunctionBody;
 import gate.wasm.Module;
 import gate.wasm.ValType;
+import gate.wasm.code.CodeReader;
+import gate.wasm.code.Opcode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +37,7 @@ final class Translator {
         this.importedFunctions = module.importedFunctionCount();
         this.functionIndex = functionIndex;
         this.body = module.code().get(functionIndex - importedFunctions);
-        this.in = new CodeReader(module.bytes(), body.codeStart());
+        this.in = new CodeReader(module.bytes(), body.codeStart(), body.end());
         FuncType type = module.functionType(functionIndex);
         List<ValType> locals = new ArrayList<>(type.params());
         locals.addAll(body.locals());
@@ -58,7 +60,7 @@ final class Translator {
         controls.add(new Control(Control.FUNCTION, 0, new ValType[0], type.results().toArray(new ValType[0])));
         while (!controls.isEmpty()) {
             int opcodeOffset = in.position();
-            int opcode = in.readByte();
+            int opcode = in.u8();
             Control top = controls.get(controls.size() - 1);
             if (top.unreachable) {
                 skipUnreachable(opcode, opcodeOffset);
@@ -94,7 +96,14 @@ final class Translator {
                     skipDepth--;
                 }
             }
-            default -> Immediates.skip(in, opcode);
+            default -> {
+                Opcode op = opcode == Opcode.MISC_PREFIX ? Opcode.ofMisc(in.u32Long()) : Opcode.ofByte(opcode);
+                if (op == null) {
+                    throw new gate.wasm.ResourceLimitException(
+                            opcodeOffset, "the interpreter does not support opcode 0x" + Integer.toHexString(opcode));
+                }
+                in.skipImmediates(op);
+            }
         }
     }
 
@@ -128,17 +137,17 @@ final class Translator {
     // ---- block types (core spec §5.4.1) ----
 
     private ValType[][] readBlockType() {
-        int b = in.peekByte();
+        int b = in.peek();
         if (b == 0x40) {
-            in.readByte();
+            in.u8();
             return new ValType[][] {new ValType[0], new ValType[0]};
         }
         ValType single = ValType.ofCode(b);
         if (single != null) {
-            in.readByte();
+            in.u8();
             return new ValType[][] {new ValType[0], new ValType[] {single}};
         }
-        FuncType t = module.types().get((int) in.readS64());
+        FuncType t = module.types().get((int) in.s33());
         return new ValType[][] {t.params().toArray(new ValType[0]), t.results().toArray(new ValType[0])};
     }
 
@@ -155,99 +164,99 @@ final class Translator {
             case 0x05 -> elseBranch();
             case 0x0b -> end();
             case 0x0c -> {
-                branch(Op.BR, Op.BR_MOVE, in.readU32());
+                branch(Op.BR, Op.BR_MOVE, in.u32());
                 markUnreachable();
             }
             case 0x0d -> {
                 pop(1);
-                branch(Op.BR_IF, Op.BR_IF_MOVE, in.readU32());
+                branch(Op.BR_IF, Op.BR_IF_MOVE, in.u32());
             }
             case 0x0e -> brTable();
             case 0x0f -> {
                 out.op(Op.RETURN, controls.get(0).results.length);
                 markUnreachable();
             }
-            case 0x10 -> call(in.readU32(), opcodeOffset);
-            case 0x11 -> callIndirect(in.readU32(), in.readU32(), opcodeOffset);
+            case 0x10 -> call(in.u32(), opcodeOffset);
+            case 0x11 -> callIndirect(in.u32(), in.u32(), opcodeOffset);
             case 0x1a -> {
                 pop(1);
                 out.op(Op.DROP);
             }
             case 0x1b -> select();
             case 0x1c -> {
-                int n = in.readU32();
+                int n = in.u32();
                 for (int i = 0; i < n; i++) {
-                    in.readByte();
+                    in.u8();
                 }
                 select();
             }
             case 0x20 -> {
-                int i = in.readU32();
+                int i = in.u32();
                 Fusion.localGet(out, i);
                 push(localTypes[i]);
             }
             case 0x21 -> {
                 pop(1);
-                int x = in.readU32();
+                int x = in.u32();
                 if (!Fusion.localSet(out, x, false)) {
                     out.op(Op.LOCAL_SET, x);
                 }
             }
             case 0x22 -> {
-                int x = in.readU32();
+                int x = in.u32();
                 if (!Fusion.localSet(out, x, true)) {
                     out.op(Op.LOCAL_TEE, x);
                 }
             }
             case 0x23 -> {
-                int g = in.readU32();
+                int g = in.u32();
                 out.op(Op.GLOBAL_GET, g);
                 push(module.globalType(g).type());
             }
             case 0x24 -> {
                 pop(1);
-                out.op(Op.GLOBAL_SET, in.readU32());
+                out.op(Op.GLOBAL_SET, in.u32());
             }
             case 0x25 -> {
-                int t = in.readU32();
+                int t = in.u32();
                 pop(1);
                 out.op(Op.TABLE_GET, t);
                 push(tableType(t));
             }
             case 0x26 -> {
                 pop(2);
-                out.op(Op.TABLE_SET, in.readU32());
+                out.op(Op.TABLE_SET, in.u32());
             }
             case 0x3f -> {
-                in.readByte();
+                in.u8();
                 out.op(0x3f);
                 push(ValType.I32);
             }
             case 0x40 -> {
-                in.readByte();
+                in.u8();
                 out.op(0x40);
             }
             case 0x41 -> {
-                Fusion.i32Const(out, in.readS32());
+                Fusion.i32Const(out, in.s32());
                 push(ValType.I32);
             }
             case 0x42 -> {
-                long v = in.readS64();
+                long v = in.s64();
                 out.op(Op.I64_CONST, (int) v, (int) (v >>> 32));
                 push(ValType.I64);
             }
             case 0x43 -> {
-                out.op(Op.F32_CONST, in.readFixed32());
+                out.op(Op.F32_CONST, in.f32Bits());
                 push(ValType.F32);
             }
             case 0x44 -> {
-                long v = in.readFixed64();
+                long v = in.f64Bits();
                 out.op(Op.F64_CONST, (int) v, (int) (v >>> 32));
                 push(ValType.F64);
             }
             case 0xd0 -> {
                 out.op(Op.REF_NULL);
-                push(ValType.ofCode(in.readByte()));
+                push(ValType.ofCode(in.u8()));
             }
             case 0xd1 -> {
                 pop(1);
@@ -255,10 +264,10 @@ final class Translator {
                 push(ValType.I32);
             }
             case 0xd2 -> {
-                out.op(Op.REF_FUNC, in.readU32());
+                out.op(Op.REF_FUNC, in.u32());
                 push(ValType.FUNCREF);
             }
-            case 0xfc -> prefixed(in.readU32());
+            case 0xfc -> prefixed(in.u32());
             case 0xfd -> throw new gate.wasm.ResourceLimitException(
                     opcodeOffset, "the interpreter does not support SIMD instructions");
             default -> {
@@ -309,8 +318,8 @@ final class Translator {
     }
 
     private void memoryAccess(int opcode) {
-        in.readU32(); // alignment is only a hint (core spec §4.4.7)
-        long offset = in.readU32() & 0xffff_ffffL;
+        in.u32(); // alignment is only a hint (core spec §4.4.7)
+        long offset = in.u32() & 0xffff_ffffL;
         NumericSignature sig = NumericSignature.ofMemory(opcode);
         pop(sig.arity());
         // Memories are byte arrays, so no address at or beyond 2^31 is in bounds: a static offset
@@ -337,48 +346,48 @@ final class Translator {
                 push(sub < 4 ? ValType.I32 : ValType.I64);
             }
             case 8 -> {
-                int seg = in.readU32();
-                in.readByte();
+                int seg = in.u32();
+                in.u8();
                 pop(3);
                 out.op(Op.MEMORY_INIT, seg);
             }
-            case 9 -> out.op(Op.DATA_DROP, in.readU32());
+            case 9 -> out.op(Op.DATA_DROP, in.u32());
             case 10 -> {
-                in.readByte();
-                in.readByte();
+                in.u8();
+                in.u8();
                 pop(3);
                 out.op(Op.MEMORY_COPY);
             }
             case 11 -> {
-                in.readByte();
+                in.u8();
                 pop(3);
                 out.op(Op.MEMORY_FILL);
             }
             case 12 -> {
-                int seg = in.readU32();
-                int table = in.readU32();
+                int seg = in.u32();
+                int table = in.u32();
                 pop(3);
                 out.op(Op.TABLE_INIT, seg, table);
             }
-            case 13 -> out.op(Op.ELEM_DROP, in.readU32());
+            case 13 -> out.op(Op.ELEM_DROP, in.u32());
             case 14 -> {
-                int dst = in.readU32();
-                int src = in.readU32();
+                int dst = in.u32();
+                int src = in.u32();
                 pop(3);
                 out.op(Op.TABLE_COPY, dst, src);
             }
             case 15 -> {
                 pop(2);
-                out.op(Op.TABLE_GROW, in.readU32());
+                out.op(Op.TABLE_GROW, in.u32());
                 push(ValType.I32);
             }
             case 16 -> {
-                out.op(Op.TABLE_SIZE, in.readU32());
+                out.op(Op.TABLE_SIZE, in.u32());
                 push(ValType.I32);
             }
             case 17 -> {
                 pop(3);
-                out.op(Op.TABLE_FILL, in.readU32());
+                out.op(Op.TABLE_FILL, in.u32());
             }
             default -> throw new IllegalStateException("unexpected 0xfc " + sub);
         }
@@ -473,10 +482,10 @@ final class Translator {
     }
 
     private void brTable() {
-        int count = in.readU32();
+        int count = in.u32();
         int[] depths = new int[count + 1];
         for (int i = 0; i <= count; i++) {
-            depths[i] = in.readU32();
+            depths[i] = in.u32();
         }
         pop(1);
         out.op(Op.BR_TABLE, count);
