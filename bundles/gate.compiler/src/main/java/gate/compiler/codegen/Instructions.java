@@ -98,23 +98,45 @@ final class Instructions {
         return false;
     }
 
+    /** Which class compiles each numeric opcode, decided once from the opcode table. */
+    private enum Kind { CONVERSION, FLOAT_BINARY, FLOAT_UNARY, INT_BINARY, INT_UNARY }
+
+    private static final Kind[] KINDS = new Kind[Opcode.values().length];
+
+    static {
+        for (Opcode op : Opcode.values()) {
+            if (!op.hasFixedType() || op.params().isEmpty() || op.isMemoryAccess()
+                    || op.results().isEmpty()) {
+                continue;
+            }
+            String name = op.name();
+            ValType in = op.params().get(0);
+            boolean floats = in == ValType.F32 || in == ValType.F64;
+            if (name.contains("CONVERT") || name.contains("TRUNC_") || name.contains("REINTERPRET")
+                    || name.contains("DEMOTE") || name.contains("PROMOTE")) {
+                KINDS[op.ordinal()] = Kind.CONVERSION;
+            } else if (floats) {
+                KINDS[op.ordinal()] = op.params().size() == 2 ? Kind.FLOAT_BINARY
+                        : Kind.FLOAT_UNARY;
+            } else {
+                KINDS[op.ordinal()] = op.params().size() == 2 ? Kind.INT_BINARY
+                        : Kind.INT_UNARY;
+            }
+        }
+    }
+
     /** Instructions with a fixed type: integer, float and conversion operators. */
     private static void numeric(FunctionState f, Opcode op) {
-        String name = op.name();
-        ValType in = op.params().get(0);
-        if (name.contains("CONVERT") || name.contains("TRUNC_") || name.contains("REINTERPRET")
-                || name.contains("DEMOTE") || name.contains("PROMOTE")) {
-            Conversions.convert(f, op);
-        } else if (in == ValType.F32 || in == ValType.F64) {
-            if (op.params().size() == 2) {
-                FloatOps.binary(f, op);
-            } else {
-                FloatOps.unary(f, op);
-            }
-        } else if (op.params().size() == 2) {
-            IntOps.binary(f, op);
-        } else {
-            IntOps.unary(f, op);
+        Kind kind = KINDS[op.ordinal()];
+        if (kind == null) {
+            throw new IllegalArgumentException("not a numeric instruction: " + op);
+        }
+        switch (kind) {
+            case CONVERSION -> Conversions.convert(f, op);
+            case FLOAT_BINARY -> FloatOps.binary(f, op);
+            case FLOAT_UNARY -> FloatOps.unary(f, op);
+            case INT_BINARY -> IntOps.binary(f, op);
+            case INT_UNARY -> IntOps.unary(f, op);
         }
     }
 }

@@ -23,19 +23,62 @@ import gate.wasm.code.Opcode;
  * immediates where x86 has them. Every i32 result is left zero-extended.
  */
 final class IntOps {
+    /** The operator of an integer opcode, without its type prefix. */
+    enum Op {
+        ADD, SUB, MUL, AND, OR, XOR, EQ, NE, LT_S, LT_U, GT_S, GT_U, LE_S, LE_U, GE_S, GE_U,
+        DIV_S, DIV_U, REM_S, REM_U, SHL, SHR_S, SHR_U, ROTL, ROTR,
+        EQZ, CLZ, CTZ, POPCNT, EXTEND8_S, EXTEND16_S, EXTEND32_S, EXTEND_I32_S, EXTEND_I32_U,
+        WRAP_I64
+    }
+
+    private static final Op[] OPS = new Op[Opcode.values().length];
+
+    static {
+        for (Opcode op : Opcode.values()) {
+            String name = op.name();
+            if (name.startsWith("I32_") || name.startsWith("I64_")) {
+                try {
+                    OPS[op.ordinal()] = Op.valueOf(name.substring(4));
+                } catch (IllegalArgumentException notInteger) {
+                    // loads, stores, constants, conversions: not handled here
+                }
+            }
+        }
+    }
+
     private IntOps() {}
+
+    private static Op op(Opcode opcode) {
+        Op op = OPS[opcode.ordinal()];
+        if (op == null) {
+            throw new IllegalArgumentException(opcode.toString());
+        }
+        return op;
+    }
 
     /** Binary operators; the operation name is the opcode's suffix ({@code I32_ADD -> ADD}). */
     static void binary(FunctionState f, Opcode op) {
         ValType type = op.params().get(0);
         Size size = FunctionState.size(type);
-        String name = op.name().substring(4);
+        Op name = op(op);
         switch (name) {
-            case "DIV_S", "DIV_U", "REM_S", "REM_U" -> {
-                division(f, IntDivision.valueOf(name), size);
+            case DIV_S -> {
+                division(f, IntDivision.DIV_S, size);
                 return;
             }
-            case "SHL", "SHR_S", "SHR_U", "ROTL", "ROTR" -> {
+            case DIV_U -> {
+                division(f, IntDivision.DIV_U, size);
+                return;
+            }
+            case REM_S -> {
+                division(f, IntDivision.REM_S, size);
+                return;
+            }
+            case REM_U -> {
+                division(f, IntDivision.REM_U, size);
+                return;
+            }
+            case SHL, SHR_S, SHR_U, ROTL, ROTR -> {
                 shift(f, name, size, type);
                 return;
             }
@@ -44,26 +87,26 @@ final class IntOps {
         Operand b = f.pop();
         Reg a = f.toGp(f.pop());
         CodeBuffer code = f.code();
-        boolean compare = !op.results().get(0).equals(type) || isCompare(name);
-        if (b instanceof Operand.Const c && fitsImm(c.bits(), size) && !name.equals("MUL")) {
+        boolean compare = isCompare(name);
+        if (b instanceof Operand.Const c && fitsImm(c.bits(), size) && name != Op.MUL) {
             int imm = (int) c.bits();
             switch (name) {
-                case "ADD" -> RmImm32.ADD.regImm(code, size, a, imm);
-                case "SUB" -> RmImm32.SUB.regImm(code, size, a, imm);
-                case "AND" -> RmImm32.AND.regImm(code, size, a, imm);
-                case "OR" -> RmImm32.OR.regImm(code, size, a, imm);
-                case "XOR" -> RmImm32.XOR.regImm(code, size, a, imm);
+                case ADD -> RmImm32.ADD.regImm(code, size, a, imm);
+                case SUB -> RmImm32.SUB.regImm(code, size, a, imm);
+                case AND -> RmImm32.AND.regImm(code, size, a, imm);
+                case OR -> RmImm32.OR.regImm(code, size, a, imm);
+                case XOR -> RmImm32.XOR.regImm(code, size, a, imm);
                 default -> RmImm32.CMP.regImm(code, size, a, imm);
             }
         } else {
             Reg r = f.toGp(b);
             switch (name) {
-                case "ADD" -> RmReg.ADD.regReg(code, size, a, r);
-                case "SUB" -> RmReg.SUB.regReg(code, size, a, r);
-                case "MUL" -> RegRm.IMUL.regReg(code, size, a, r);
-                case "AND" -> RmReg.AND.regReg(code, size, a, r);
-                case "OR" -> RmReg.OR.regReg(code, size, a, r);
-                case "XOR" -> RmReg.XOR.regReg(code, size, a, r);
+                case ADD -> RmReg.ADD.regReg(code, size, a, r);
+                case SUB -> RmReg.SUB.regReg(code, size, a, r);
+                case MUL -> RegRm.IMUL.regReg(code, size, a, r);
+                case AND -> RmReg.AND.regReg(code, size, a, r);
+                case OR -> RmReg.OR.regReg(code, size, a, r);
+                case XOR -> RmReg.XOR.regReg(code, size, a, r);
                 default -> RmReg.CMP.regReg(code, size, a, r);
             }
             f.releaseGp(r);
@@ -77,27 +120,23 @@ final class IntOps {
         }
     }
 
-    private static boolean isCompare(String name) {
-        return switch (name) {
-            case "EQ", "NE", "LT_S", "LT_U", "GT_S", "GT_U", "LE_S", "LE_U", "GE_S", "GE_U" ->
-                true;
-            default -> false;
-        };
+    private static boolean isCompare(Op name) {
+        return name.ordinal() >= Op.EQ.ordinal() && name.ordinal() <= Op.GE_U.ordinal();
     }
 
-    private static Condition condition(String name) {
+    private static Condition condition(Op name) {
         return switch (name) {
-            case "EQ" -> Condition.E;
-            case "NE" -> Condition.NE;
-            case "LT_S" -> Condition.L;
-            case "LT_U" -> Condition.B;
-            case "GT_S" -> Condition.G;
-            case "GT_U" -> Condition.A;
-            case "LE_S" -> Condition.LE;
-            case "LE_U" -> Condition.BE;
-            case "GE_S" -> Condition.GE;
-            case "GE_U" -> Condition.AE;
-            default -> throw new IllegalArgumentException(name);
+            case EQ -> Condition.E;
+            case NE -> Condition.NE;
+            case LT_S -> Condition.L;
+            case LT_U -> Condition.B;
+            case GT_S -> Condition.G;
+            case GT_U -> Condition.A;
+            case LE_S -> Condition.LE;
+            case LE_U -> Condition.BE;
+            case GE_S -> Condition.GE;
+            case GE_U -> Condition.AE;
+            default -> throw new IllegalArgumentException(name.toString());
         };
     }
 
@@ -106,27 +145,27 @@ final class IntOps {
         return size == Size.DWORD || bits == (int) bits;
     }
 
-    private static void shift(FunctionState f, String name, Size size, ValType type) {
+    private static void shift(FunctionState f, Op name, Size size, ValType type) {
         Operand b = f.pop();
         Reg a = f.toGp(f.pop());
         CodeBuffer code = f.code();
         if (b instanceof Operand.Const c) {
             int count = (int) c.bits() & (size.bits() - 1);
             switch (name) {
-                case "SHL" -> RmImm8.SHL.regImm(code, size, a, count);
-                case "SHR_S" -> RmImm8.SAR.regImm(code, size, a, count);
-                case "SHR_U" -> RmImm8.SHR.regImm(code, size, a, count);
-                case "ROTL" -> RmImm8.ROL.regImm(code, size, a, count);
+                case SHL -> RmImm8.SHL.regImm(code, size, a, count);
+                case SHR_S -> RmImm8.SAR.regImm(code, size, a, count);
+                case SHR_U -> RmImm8.SHR.regImm(code, size, a, count);
+                case ROTL -> RmImm8.ROL.regImm(code, size, a, count);
                 default -> RmImm8.ROR.regImm(code, size, a, count);
             }
         } else {
             f.loadInto(Reg.RCX, b);
             f.release(b);
             switch (name) {
-                case "SHL" -> RmCl.SHL.reg(code, size, a);
-                case "SHR_S" -> RmCl.SAR.reg(code, size, a);
-                case "SHR_U" -> RmCl.SHR.reg(code, size, a);
-                case "ROTL" -> RmCl.ROL.reg(code, size, a);
+                case SHL -> RmCl.SHL.reg(code, size, a);
+                case SHR_S -> RmCl.SAR.reg(code, size, a);
+                case SHR_U -> RmCl.SHR.reg(code, size, a);
+                case ROTL -> RmCl.ROL.reg(code, size, a);
                 default -> RmCl.ROR.reg(code, size, a);
             }
         }
@@ -186,25 +225,25 @@ final class IntOps {
         Size size = FunctionState.size(type);
         Reg a = f.toGp(f.pop());
         ValType result = op.results().get(0);
-        switch (op.name().substring(4)) {
-            case "EQZ" -> {
+        switch (op(op)) {
+            case EQZ -> {
                 RmReg.TEST.regReg(code, size, a, a);
                 CondRm.SETcc.reg(code, Condition.E, a);
                 RegRmExtend.MOVZX8.regReg(code, Size.DWORD, a, a);
             }
-            case "CLZ", "CTZ", "POPCNT" -> {
+            case CLZ, CTZ, POPCNT -> {
                 Reg target = f.allocGp();
-                BitCount.valueOf(op.name().substring(4)).emit(code, size, target, a,
+                BitCount.valueOf(op(op).name()).emit(code, size, target, a,
                         f.module().withLzcnt());
                 f.releaseGp(a);
                 a = target;
             }
-            case "EXTEND8_S" -> RegRmExtend.MOVSX8.regReg(code, size, a, a);
-            case "EXTEND16_S" -> {
+            case EXTEND8_S -> RegRmExtend.MOVSX8.regReg(code, size, a, a);
+            case EXTEND16_S -> {
                 RegRmExtend.MOVSX16.regReg(code, size, a, a);
             }
-            case "EXTEND32_S", "EXTEND_I32_S" -> RegRmExtend.MOVSXD.regReg(code, Size.QWORD, a, a);
-            case "EXTEND_I32_U", "WRAP_I64" -> RmReg.MOV.regReg(code, Size.DWORD, a, a);
+            case EXTEND32_S, EXTEND_I32_S -> RegRmExtend.MOVSXD.regReg(code, Size.QWORD, a, a);
+            case EXTEND_I32_U, WRAP_I64 -> RmReg.MOV.regReg(code, Size.DWORD, a, a);
             default -> throw new IllegalArgumentException(op.toString());
         }
         f.pushGp(result, a);

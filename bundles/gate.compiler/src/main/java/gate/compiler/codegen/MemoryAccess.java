@@ -27,6 +27,18 @@ import gate.wasm.code.Opcode;
  * ({@link LinearMemory}); only offsets beyond its guarantee get an explicit check.
  */
 final class MemoryAccess {
+    private static final IntLoad[] LOADS = new IntLoad[Opcode.values().length];
+    private static final IntStore[] STORES = new IntStore[Opcode.values().length];
+
+    static {
+        for (IntLoad load : IntLoad.values()) {
+            LOADS[Opcode.valueOf(load.name()).ordinal()] = load;
+        }
+        for (IntStore store : IntStore.values()) {
+            STORES[Opcode.valueOf(store.name()).ordinal()] = store;
+        }
+    }
+
     private MemoryAccess() {}
 
     /** The effective address of a popped address operand; {@code held[0]} gets its register. */
@@ -72,7 +84,7 @@ final class MemoryAccess {
                 if (held[0] != null) {
                     f.claim(target);
                 }
-                IntLoad.valueOf(op.name()).emit(f.code(), target, source);
+                LOADS[op.ordinal()].emit(f.code(), target, source);
                 f.pushGp(op.results().get(0), target);
             }
         }
@@ -92,7 +104,7 @@ final class MemoryAccess {
                 f.releaseXmm(reg);
             }
             default -> {
-                IntStore store = IntStore.valueOf(op.name());
+                IntStore store = STORES[op.ordinal()];
                 if (value instanceof Operand.Const c && store.fitsImmediate(c.bits())) {
                     store.emitConstant(f.code(), target, c.bits());
                 } else {
