@@ -42,9 +42,20 @@ final class GateOptions {
                 mavenBundle("org.apache.felix", "org.apache.felix.configadmin", version("felix.configadmin")),
                 mavenBundle("com.google.code.gson", "gson", version("gson")),
                 gateBundle("gate.api"),
+                gateBundle("gate.wasm"),
+                gateBundle("gate.engine"),
+                gateBundle("gate.abi"),
                 gateBundle("gate.broker"),
                 gateBundle("gate.shell"),
                 gateBundle("gate.service.catalog"));
+    }
+
+    /** The interpreter and the runtime: what runs programs (gate run's bundles minus the launcher). */
+    static Option runtime() {
+        return composite(
+                gateBundle("gate.interp"),
+                gateBundle("gate.service.origin"),
+                gateBundle("gate.runtime"));
     }
 
     /** FileInstall watching {@code deployDir}, polling often so that tests finish quickly. */
