@@ -84,7 +84,8 @@ class FuzzExecutionTest {
             if (Boolean.FALSE.equals(valid) || valid == null && features.contains(Binaryen.REFERENCE_TYPES)) {
                 return "";
             }
-            return "rejected by Gate but valid for wabt: " + e.getMessage();
+            return (valid == null ? "rejected by Gate, but binaryen made it without reference types: "
+                    : "rejected by Gate but valid for wabt: ") + e.getMessage();
         }
         if (Boolean.FALSE.equals(valid)) {
             return "accepted by Gate but invalid for wabt (wasm-validate " + wasm + ")";
