@@ -24,6 +24,14 @@ final class Calls {
         try {
             return callExternal(in, target, sp);
         } catch (TrapException e) {
+            // A blocking host call that stops with SUSPENDED answers a pending interrupt request
+            // (gate.abi README §5): the request is served, or becomes the kill it was.
+            if (e.trap() == TrapId.SUSPENDED && in.interruptRequest == TrapId.KILLED) {
+                throw new TrapException(TrapId.KILLED);
+            }
+            if (e.trap() == TrapId.SUSPENDED && in.interruptRequest == TrapId.SUSPENDED) {
+                in.interruptRequest = null;
+            }
             if (e.trap().resumable && target instanceof HostFunctionRef && in.nesting == 1 && !in.suspended) {
                 Suspension.record(in, fn, callPc, fp, sp);
             }
