@@ -33,11 +33,13 @@ final class Blocking {
 
     /**
      * Waits until {@code ready} holds (true) or {@link System#nanoTime()} reaches {@code
-     * deadline} (false); {@code events} are the pipe events that can make it hold.
+     * deadline} (false). Only input (and, while output is queued, the pipe taking it) can make a
+     * condition hold, so those are the only events waited for: waiting for an always writable
+     * pipe would spin.
      *
      * @throws TrapException {@link TrapId#SUSPENDED} when woken up
      */
-    boolean waitUntil(BooleanSupplier ready, int events, long deadline) {
+    boolean waitUntil(BooleanSupplier ready, long deadline) {
         while (true) {
             exchange();
             if (ready.getAsBoolean()) {
@@ -47,12 +49,9 @@ final class Blocking {
             if (deadline != FOREVER && now - deadline >= 0) {
                 return false;
             }
-            int wanted = events;
+            int wanted = input.ended() ? 0 : InstancePipe.READABLE; // an ended stream is always readable
             if (!output.isFlushed()) {
                 wanted |= InstancePipe.WRITABLE;
-            }
-            if (input.ended()) {
-                wanted &= ~InstancePipe.READABLE; // an ended stream is always "readable": do not spin
             }
             int got;
             try {
@@ -69,6 +68,6 @@ final class Blocking {
 
     /** Waits until every queued packet is written (before the program exits). */
     void drainOutput() {
-        waitUntil(output::isFlushed, InstancePipe.WRITABLE, FOREVER);
+        waitUntil(output::isFlushed, FOREVER);
     }
 }

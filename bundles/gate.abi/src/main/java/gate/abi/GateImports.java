@@ -51,9 +51,7 @@ final class GateImports {
         if (((int) a[6] & IO_WAIT) != 0) {
             boolean sending = send.total() > 0;
             s.blocking.waitUntil(
-                    () -> !s.input.program().isEmpty() || (sending && s.output.hasRoom()),
-                    InstancePipe.READABLE | (sending ? InstancePipe.WRITABLE : 0),
-                    Blocking.FOREVER);
+                    () -> !s.input.program().isEmpty() || (sending && s.output.hasRoom()), Blocking.FOREVER);
         }
         long sent = s.output.takeProgramBytes(send);
         s.blocking.exchange();

@@ -55,8 +55,7 @@ final class WasiFds {
                     written = 0;
                     break;
                 }
-                s.blocking.waitUntil(() -> s.stdio.canWriteStdout() || s.stdio.stdoutClosed(),
-                        InstancePipe.READABLE | InstancePipe.WRITABLE, Blocking.FOREVER);
+                s.blocking.waitUntil(() -> s.stdio.canWriteStdout() || s.stdio.stdoutClosed(), Blocking.FOREVER);
                 if (s.stdio.stdoutClosed()) {
                     return Errno.EPIPE;
                 }
@@ -97,7 +96,7 @@ final class WasiFds {
                     break;
                 }
                 s.stdio.requestStdin();
-                s.blocking.waitUntil(s.stdio::stdinReady, InstancePipe.READABLE, Blocking.FOREVER);
+                s.blocking.waitUntil(s.stdio::stdinReady, Blocking.FOREVER);
                 read = s.stdio.readStdin(dst);
                 s.stdio.requestStdin(); // keep stdin flowing while the program works on this chunk
             }

@@ -63,7 +63,7 @@ final class WasiPoll {
                 s.stdio.requestStdin();
             }
         }
-        s.blocking.waitUntil(() -> anyReady(subscriptions), InstancePipe.READABLE | InstancePipe.WRITABLE, earliest);
+        s.blocking.waitUntil(() -> anyReady(subscriptions), earliest);
         ByteBuffer events = ByteBuffer.allocate((int) n * EVENT_SIZE).order(ByteOrder.LITTLE_ENDIAN);
         int ready = 0;
         for (Subscription sub : subscriptions) {
