@@ -32,6 +32,8 @@ import java.util.List;
 final class InterpInstance implements Instance, Caller {
     /** Host calls nested into wasm calls nested into host calls... bounded, for the Java stack. */
     static final int MAX_NESTING = 64;
+    /** The engine's own bound on the value stack (128 MiB), whatever the limits ask for. */
+    static final int MAX_STACK_SLOTS = 1 << 24;
     /** Each activation costs at least this many bytes of the stack limit. */
     static final int MIN_FRAME_BYTES = 32;
 
@@ -85,7 +87,7 @@ final class InterpInstance implements Instance, Caller {
         this.globals = allGlobals.toArray(new GlobalCell[0]);
         this.elements = new Object[module.elements().size()][];
         this.droppedData = new boolean[module.data().size()];
-        this.stack = new long[Math.max(limits.stackSize() / 8, 16)];
+        this.stack = new long[(int) Math.min(Math.max(limits.stackSize() / 8, 16), MAX_STACK_SLOTS)];
         this.maxFrames = Math.max(limits.stackSize() / MIN_FRAME_BYTES, 4);
     }
 

@@ -27,9 +27,7 @@ final class Translator {
     private final SuspensionPoints points = new SuspensionPoints();
     private final List<Control> controls = new ArrayList<>();
     private final ValType[] localTypes;
-    private ValType[] types = new ValType[16];
-    private int height;
-    private int maxHeight;
+    private final OperandTypes stack = new OperandTypes();
 
     private Translator(Module module, int[] typeIds, int functionIndex) {
         this.module = module;
@@ -71,7 +69,7 @@ final class Translator {
         points.trim();
         int typeId = typeIds[module.functionTypes().get(functionIndex - importedFunctions)];
         return new CompiledFunction(
-                functionIndex, type, typeId, localTypes, maxHeight, out.toArray(), points, entryOffset);
+                functionIndex, type, typeId, localTypes, stack.maxHeight(), out.toArray(), points, entryOffset);
     }
 
     // ---- unreachable code (core spec §3.3.8: the stack is polymorphic; nothing runs) ----
@@ -107,31 +105,12 @@ final class Translator {
         }
     }
 
-    // ---- operand type tracking ----
-
     private void push(ValType t) {
-        if (height == types.length) {
-            types = Arrays.copyOf(types, height * 2);
-        }
-        types[height++] = t;
-        if (height > maxHeight) {
-            maxHeight = height;
-        }
+        stack.push(t);
     }
 
     private void pop(int n) {
-        height -= n;
-    }
-
-    private ValType[] typesBelow(int h) {
-        return Arrays.copyOf(types, h);
-    }
-
-    private void setHeight(int h, ValType[] top) {
-        height = h;
-        for (ValType t : top) {
-            push(t);
-        }
+        stack.pop(n);
     }
 
     // ---- block types (core spec §5.4.1) ----
@@ -303,7 +282,7 @@ final class Translator {
 
     private void select() {
         pop(3);
-        ValType t = types[height];
+        ValType t = stack.popped();
         out.op(Op.SELECT);
         push(t);
     }
@@ -403,14 +382,14 @@ final class Translator {
         }
         Control c = new Control(
                 opcode == 0x02 ? Control.BLOCK : opcode == 0x03 ? Control.LOOP : Control.IF,
-                height - params.length,
+                stack.height() - params.length,
                 params,
                 bt[1]);
         if (opcode == 0x03) {
             out.barrier();
             c.loopPc = out.position();
             out.op(Op.LOOP);
-            points.add(SuspensionPoints.LOOP, c.loopPc, in.position() - body.bodyStart(), typesBelow(height), -1);
+            points.add(SuspensionPoints.LOOP, c.loopPc, in.position() - body.bodyStart(), stack.below(stack.height()), -1);
         } else if (opcode == 0x04) {
             c.elseFixup = Fusion.conditionalJump(out, true);
         }
@@ -427,7 +406,7 @@ final class Translator {
         out.patch(c.elseFixup, out.position());
         c.elseFixup = -1;
         c.unreachable = false;
-        setHeight(c.height, c.params);
+        stack.reset(c.height, c.params);
     }
 
     private void end() {
@@ -440,7 +419,7 @@ final class Translator {
         if (c.elseFixup >= 0) {
             out.patch(c.elseFixup, endPc);
         }
-        setHeight(c.height, c.results);
+        stack.reset(c.height, c.results);
         if (c.kind == Control.FUNCTION) {
             out.op(Op.RETURN, c.results.length);
         }
@@ -463,7 +442,7 @@ final class Translator {
     }
 
     private void emitBranch(int plainOp, int moveOp, Control target, int arity) {
-        boolean needsMove = height - arity != target.height;
+        boolean needsMove = stack.height() - arity != target.height;
         int targetSlot;
         if (needsMove) {
             out.op(moveOp, 0, arity, localTypes.length + target.height);
@@ -508,11 +487,11 @@ final class Translator {
         int args = t.params().size();
         int relative = opcodeOffset - body.bodyStart();
         if (callee < importedFunctions) {
-            points.add(SuspensionPoints.IMPORT_CALL, out.position(), relative, typesBelow(height), callee);
+            points.add(SuspensionPoints.IMPORT_CALL, out.position(), relative, stack.below(stack.height()), callee);
             out.op(Op.CALL_IMPORT, callee);
         } else {
             out.op(Op.CALL, callee);
-            points.add(SuspensionPoints.CALL, out.position(), relative, typesBelow(height - args), callee);
+            points.add(SuspensionPoints.CALL, out.position(), relative, stack.below(stack.height() - args), callee);
         }
         pop(args);
         for (ValType r : t.results()) {
@@ -526,7 +505,7 @@ final class Translator {
         int args = t.params().size();
         out.op(Op.CALL_INDIRECT, typeIds[typeIndex], table);
         points.add(SuspensionPoints.CALL, out.position(), opcodeOffset - body.bodyStart(),
-                typesBelow(height - args), -1 - typeIds[typeIndex]);
+                stack.below(stack.height() - args), -1 - typeIds[typeIndex]);
         pop(args);
         for (ValType r : t.results()) {
             push(r);
