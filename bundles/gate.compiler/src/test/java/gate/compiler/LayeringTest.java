@@ -61,9 +61,34 @@ class LayeringTest {
         assertEquals(List.of(), foreign, "gate.compiler.x86.enc must stay the bottom layer");
     }
 
+    /**
+     * gate.compiler -> gate.compiler.codegen -> gate.compiler.gen -> gate.compiler.x86 ->
+     * gate.compiler.x86.enc: each package uses only the ones below it (and the front end and
+     * engine SPI), as wag's packages do.
+     */
+    @Test
+    void compilerLayersPointDownwards() throws Exception {
+        List<String> order = List.of("gate/compiler/", "gate/compiler/codegen/",
+                "gate/compiler/gen/", "gate/compiler/x86/", "gate/compiler/x86/enc/");
+        for (int level = 0; level < order.size(); level++) {
+            String pkg = order.get(level);
+            List<String> used = referencedGateClasses(classesOf(
+                    pkg.substring(0, pkg.length() - 1).replace('/', '.')));
+            for (String name : used) {
+                if (!name.startsWith("gate/compiler/")) {
+                    continue;
+                }
+                String owner = name.substring(0, name.lastIndexOf('/') + 1);
+                int ownerLevel = order.indexOf(owner);
+                assertTrue(ownerLevel >= level, pkg + " uses " + name + " from a layer above");
+            }
+        }
+    }
+
     @Test
     void nothingImportsOsgi() throws Exception {
-        for (String pkg : List.of("gate.compiler.x86.enc", "gate.compiler.x86")) {
+        for (String pkg : List.of("gate.compiler.x86.enc", "gate.compiler.x86", "gate.compiler.gen",
+                "gate.compiler.codegen", "gate.compiler")) {
             Path dir = classesOf(pkg);
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
