@@ -32,22 +32,26 @@ public final class LocalTypes extends AbstractList<ValType> implements RandomAcc
         if (counts.length != types.length) {
             throw new IllegalArgumentException("counts and types differ in length");
         }
-        if (counts.length == 0) {
-            return NONE;
-        }
+        // empty runs are dropped, so run ends strictly increase and a lookup is one binary search
         int[] ends = new int[counts.length];
+        ValType[] runTypes = new ValType[counts.length];
+        int runs = 0;
         long total = 0;
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] < 0) {
                 throw new IllegalArgumentException("negative count");
             }
+            if (counts[i] == 0) {
+                continue;
+            }
             total += counts[i];
             if (total > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("too many locals");
             }
-            ends[i] = (int) total;
+            ends[runs] = (int) total;
+            runTypes[runs++] = types[i];
         }
-        return new LocalTypes(ends, types.clone());
+        return runs == 0 ? NONE : new LocalTypes(Arrays.copyOf(ends, runs), Arrays.copyOf(runTypes, runs));
     }
 
     @Override
@@ -56,15 +60,7 @@ public final class LocalTypes extends AbstractList<ValType> implements RandomAcc
             throw new IndexOutOfBoundsException(index);
         }
         int run = Arrays.binarySearch(ends, index + 1);
-        if (run < 0) {
-            run = -run - 1;
-        } else {
-            // several runs may end at the same place when some are empty: take the first
-            while (run > 0 && ends[run - 1] == index + 1) {
-                run--;
-            }
-        }
-        return types[run];
+        return types[run < 0 ? -run - 1 : run];
     }
 
     @Override
@@ -72,7 +68,7 @@ public final class LocalTypes extends AbstractList<ValType> implements RandomAcc
         return ends.length == 0 ? 0 : ends[ends.length - 1];
     }
 
-    /** Number of runs, for code that allocates or initialises locals run by run. */
+    /** Number of (non-empty) runs, for code that allocates or initialises locals run by run. */
     public int runCount() {
         return ends.length;
     }

@@ -16,6 +16,8 @@ class CompactListsTest {
                 new ArrayList<>(locals));
         assertEquals(6, locals.size());
         assertThrows(IndexOutOfBoundsException.class, () -> locals.get(6));
+        assertEquals(3, locals.runCount()); // the empty run is dropped
+        assertEquals(0, LocalTypes.of(new int[] {0, 0}, new ValType[] {ValType.I32, ValType.I64}).size());
         FunctionBody body = new FunctionBody(0, 1, 2, locals);
         assertSame(locals, body.locals());
     }

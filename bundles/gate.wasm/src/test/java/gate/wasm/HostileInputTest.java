@@ -263,4 +263,13 @@ class HostileInputTest {
                 repeat(1_000_000, 0x80, 0x80, 0x04, 0x01, 'f'));
         assertEquals(Names.EMPTY.functions(), Wasm.load(module().section(0, names).build(), LIMITS).names().functions());
     }
+
+    @Test
+    void manyEmptyLocalRunsCostNothingPerAccess() {
+        // 40,000 empty runs, one i32, then 400,000 local.get/drop pairs
+        byte[] runs = concat(u32(40_001), repeat(40_000, 0x00, 0x7e), of(0x01, 0x7f));
+        byte[] code = concat(repeat(400_000, 0x20, 0x00, 0x1a), of(0x0b));
+        Module m = Wasm.load(withBody(concat(runs, code)), LIMITS);
+        assertEquals(1, m.code().get(0).locals().size());
+    }
 }
