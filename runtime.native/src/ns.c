@@ -7,6 +7,7 @@
 #include <grp.h>
 #include <linux/capability.h>
 #include <sched.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -26,6 +27,9 @@
 #define NEW_ROOT "/tmp"
 
 static volatile sig_atomic_t container_pid;
+/* Container side: read end of the pipe whose write end the host side keeps open for
+ * its whole life, so that the container can tell whether it is still there. */
+static int host_alive_fd = -1;
 
 static void write_file(pid_t pid, const char *name, const char *text)
 {
@@ -101,7 +105,7 @@ int gate_ns_enter(const struct gate_ids *ids)
 		/* Wait until the parent wrote our id maps (or died: EOF). */
 		if (read(go[0], &c, 1) != 1)
 			die("host side exited before the id maps were written");
-		close(go[0]);
+		host_alive_fd = go[0];
 		return 0;
 	}
 	close(go[0]);
@@ -111,7 +115,7 @@ int gate_ns_enter(const struct gate_ids *ids)
 	write_file(pid, "oom_score_adj", GATE_OOM_SCORE_ADJ);
 	if (write(go[1], &c, 1) != 1)
 		die_errno("write(go pipe)");
-	close(go[1]);
+	/* go[1] stays open until the host side exits (gate_ns_sandbox checks it). */
 	supervise(pid);
 	return -1;
 }
@@ -157,6 +161,18 @@ void gate_ns_sandbox(const struct gate_ids *ids)
 		die_errno("setdomainname(\"\")");
 	build_root();
 	set_ids(ids, GATE_INSIDE_ID, GATE_INSIDE_ID);
+	/* Changing the effective ids cleared PDEATHSIG (prctl(2)): set it again, then make
+	 * sure the host side did not exit in between (its end of the go pipe is closed). */
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0)
+		die_errno("prctl(PR_SET_PDEATHSIG)");
+	{
+		struct pollfd p = { host_alive_fd, POLLIN, 0 };
+
+		if (poll(&p, 1, 0) != 0)
+			die("host side exited during the sandbox set-up");
+		close(host_alive_fd);
+		host_alive_fd = -1;
+	}
 	/* uid 0 must not exist here: with CAP_SETUID still held, only an unmapped id
 	 * makes setresuid fail with EINVAL. */
 	if (setresuid(0, 0, 0) == 0 || errno != EINVAL)

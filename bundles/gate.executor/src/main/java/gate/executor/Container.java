@@ -73,6 +73,11 @@ public final class Container implements AutoCloseable {
         return (hello.join().flags() & 1) != 0;
     }
 
+    /** Host pid of the gate-container process (diagnostics, figures). */
+    public int pid() {
+        return process.pid;
+    }
+
     /** False once the container has exited or the session ended. */
     public boolean isAlive() {
         return !exit.isDone() && !closed;
