@@ -39,11 +39,21 @@ final class SerialQueue {
         enqueue(new Task(body, 0));
     }
 
-    /** Waits until every task queued so far has run. */
-    synchronized void awaitIdle() throws InterruptedException {
+    /**
+     * Waits until every task queued so far has run, or the deadline ({@link System#nanoTime()})
+     * passes.
+     *
+     * @return whether the queue is idle
+     */
+    synchronized boolean awaitIdle(long deadlineNanos) throws InterruptedException {
         while (running || !tasks.isEmpty()) {
-            wait();
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
         }
+        return true;
     }
 
     private void enqueue(Task task) {

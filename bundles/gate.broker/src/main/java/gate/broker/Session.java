@@ -44,6 +44,7 @@ public final class Session implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("gate.broker.session");
     private static final AtomicInteger NUMBERS = new AtomicInteger();
+    private static final long SERVICE_END_TIMEOUT_NANOS = 10_000_000_000L;
 
     private final ServiceDirectory directory;
     private final Executor serviceExecutor;
@@ -297,11 +298,20 @@ public final class Session implements AutoCloseable {
         all.forEach(action);
     }
 
+    /**
+     * Waits for the services to finish their shutdown or suspension, but not forever: a service
+     * that hangs must not keep the instance from ending (its late work goes nowhere, the program's
+     * input has ended).
+     */
     private void awaitServices() throws InterruptedException {
         List<ServiceSlot> all = new ArrayList<>();
         forEachSlot(all::add);
+        long deadline = System.nanoTime() + SERVICE_END_TIMEOUT_NANOS;
         for (ServiceSlot slot : all) {
-            slot.queue().awaitIdle();
+            if (!slot.queue().awaitIdle(deadline)) {
+                LOG.log(Level.WARNING, "service " + slot.name() + " did not finish within "
+                        + SERVICE_END_TIMEOUT_NANOS / 1_000_000_000 + " s after its program ended");
+            }
         }
     }
 }

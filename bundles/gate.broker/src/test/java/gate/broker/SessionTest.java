@@ -309,4 +309,70 @@ class SessionTest {
         assertEquals("shutdown", a.events.get(2));
         assertFalse(session.violation().isPresent());
     }
+
+    @Test
+    void failingServiceIsShutDownForThisInstanceWhileOthersWork() throws Exception {
+        var failing = new gate.api.Service() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public String revision() {
+                return "1";
+            }
+
+            @Override
+            public gate.api.ServiceInstance createInstance(gate.api.InstanceConfig config, byte[] state) {
+                throw new IllegalStateException("cannot create (expected by the test)");
+            }
+        };
+        directory.add(failing);
+        directory.add(new FakeService("fine"));
+        try (Session session = start(SessionOptions.defaults())) {
+            var program = new ProgramEnd(session.pipe());
+            program.send(discovery("broken", "fine"));
+            program.receive();
+            program.send(Packet.call(0, text("a")));
+            program.send(Packet.call(1, text("b")));
+            assertArrayEquals(text("fine:b"), program.receive().content());
+        }
+        assertTrue(violations.isEmpty());
+    }
+
+    @Test
+    void programThatFloodsOneSlowServiceIsThrottledNotFailed() throws Exception {
+        var slowGate = new CountDownLatch(1);
+        var slow = new FakeService("slow", slowGate);
+        directory.add(slow);
+        var options = new SessionOptions(Map.of(), null, SessionOptions.DEFAULT_INPUT_CAPACITY, 65536,
+                bytes -> {}, violations::add);
+        try (Session session = Session.start(directory, executor, options)) {
+            var program = new ProgramEnd(session.pipe());
+            program.send(discovery("slow"));
+            program.receive();
+            Thread writer = Thread.ofVirtual().start(() -> {
+                try {
+                    for (int i = 0; i < 64; i++) {
+                        program.send(Packet.call(0, new byte[16000])); // 1 MiB in all, 16 times the queue limit
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            // The service holds its first packet: its queue fills, the session stops reading and the
+            // pipe fills up, so the program's writer ends up waiting for room.
+            while (writer.getState() != Thread.State.TIMED_WAITING && writer.isAlive()) {
+                Thread.sleep(5);
+            }
+            assertTrue(writer.isAlive(), "the writer was throttled before the service read anything");
+            slowGate.countDown();
+            for (int i = 0; i < 64; i++) {
+                assertEquals(16005, program.receive().contentLength());
+            }
+            writer.join();
+        }
+        assertTrue(violations.isEmpty());
+    }
 }
