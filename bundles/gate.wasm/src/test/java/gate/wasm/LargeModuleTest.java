@@ -29,15 +29,20 @@ class LargeModuleTest {
                 .section(5, 0x01, 0x00, 0x01)
                 .section(10, code.toByteArray())
                 .build();
+        // CPU time too: on a shared machine the wall time says more about the neighbours
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long best = Long.MAX_VALUE;
+        long bestCpu = Long.MAX_VALUE;
         for (int run = 0; run < 8; run++) {
+            long cpu = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             Module m = Wasm.load(module, WasmLimits.DEFAULT);
             best = Math.min(best, System.nanoTime() - start);
+            bestCpu = Math.min(bestCpu, threads.getCurrentThreadCpuTime() - cpu);
             assertEquals(functions, m.code().size());
         }
-        System.out.printf("large module: %,d bytes, %,d functions, best decode+validate %d ms%n", module.length,
-                functions, best / 1_000_000);
+        System.out.printf("large module: %,d bytes, %,d functions, best decode+validate %d ms (%d ms CPU)%n",
+                module.length, functions, best / 1_000_000, bestCpu / 1_000_000);
     }
 
     /** Locals, a loop with loads, arithmetic, a conditional branch and a call. */
