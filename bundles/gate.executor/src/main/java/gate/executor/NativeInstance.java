@@ -1,0 +1,279 @@
+package gate.executor;
+
+import gate.compiler.CompiledProgram;
+import gate.compiler.gen.FunctionInfo;
+import gate.compiler.gen.Site;
+import gate.compiler.gen.SiteKind;
+import gate.engine.Extern;
+import gate.engine.FunctionExtern;
+import gate.engine.Instance;
+import gate.engine.InstanceState;
+import gate.engine.Program;
+import gate.engine.TrapException;
+import gate.engine.TrapId;
+import gate.wasm.Export;
+import gate.wasm.ExternKind;
+import gate.wasm.FuncType;
+import gate.wasm.ValType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * An instance of the native engine. Its state lives in a state memfd between executions; every
+ * {@link #invoke} runs in a new instance process from the container's pool (entered through the
+ * {@link InvokeStub}), and a suspended execution continues in another one at the same addresses.
+ */
+final class NativeInstance implements Instance {
+    private static final int SLOTS = StateLayout.PAGE / 8 - 1;
+
+    private final NativeProgram program;
+    private final CompiledProgram compiled;
+    private final StateFile state;
+    private int memoryPages;
+    private Vars last;
+    private boolean suspended;
+    private FuncType suspendedType;
+    private volatile InstanceProcess running;
+    private volatile TrapId pendingInterrupt;
+
+    NativeInstance(NativeProgram program, StateFile state, int memoryPages) {
+        this.program = program;
+        this.compiled = program.compiled();
+        this.state = state;
+        this.memoryPages = memoryPages;
+    }
+
+    @Override
+    public Program program() {
+        return program;
+    }
+
+    @Override
+    public Extern export(String name) {
+        for (Export e : program.module().exports()) {
+            if (e.name().equals(name) && e.kind() == ExternKind.FUNC) {
+                FuncType type = program.module().functionType(e.index());
+                return new FunctionExtern() {
+                    @Override
+                    public FuncType type() {
+                        return type;
+                    }
+
+                    @Override
+                    public long[] call(long... args) {
+                        return invoke(name, args);
+                    }
+                };
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public synchronized long[] invoke(String function, long... args) {
+        if (suspended) {
+            throw new IllegalStateException("a suspended execution is waiting for resume()");
+        }
+        Integer thunk = compiled.exports().get(function);
+        Export export = program.module().exports().stream()
+                .filter(e -> e.name().equals(function) && e.kind() == ExternKind.FUNC).findFirst().orElse(null);
+        if (thunk == null || export == null) {
+            throw new IllegalArgumentException("no exported function " + function);
+        }
+        FuncType type = program.module().functionType(export.index());
+        if (args.length != type.params().size()) {
+            throw new IllegalArgumentException(function + " takes " + type.params().size() + " arguments");
+        }
+        if (Math.max(type.params().size(), type.results().size()) > SLOTS) {
+            throw new IllegalArgumentException(function + " has more than " + SLOTS + " parameters or results");
+        }
+        ByteBuffer page = ByteBuffer.allocate(8 + 8 * args.length).order(ByteOrder.LITTLE_ENDIAN);
+        page.putLong(thunk);
+        for (long a : args) {
+            page.putLong(a);
+        }
+        try {
+            state.fd().pwriteFully(page.array(), invokePage());
+            return run(false, program.stubOffset(), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** File offset of the invoke page (the lowest page of the globals area). */
+    private long invokePage() {
+        return state.layout().memoryOffset() - state.layout().globalsSize();
+    }
+
+    /** Runs the entry routine (the start function) at instantiation. */
+    void runEntry() throws IOException {
+        run(false, compiled.entry(), null);
+    }
+
+    @Override
+    public synchronized long[] resume() {
+        if (!suspended) {
+            throw new IllegalStateException("nothing to resume");
+        }
+        try {
+            // gate.compiler RUNTIME-NEEDS.md §6: the innermost frame's rbp goes right below the
+            // saved stack pointer; the resume routine pops it and returns into the check.
+            long sp = last.spOffset();
+            Site site = compiled.siteAt((int) last.trapPc());
+            if (site == null || (site.kind() != SiteKind.LOOP && site.kind() != SiteKind.ENTRY)) {
+                throw new TrapException(TrapId.INTERNAL_ERROR);
+            }
+            long stackBottom = last.stackAddr() + StateLayout.STACK_OFFSET;
+            long rbp = stackBottom + sp + 8;
+            if (site.kind() == SiteKind.LOOP) {
+                FunctionInfo info = compiled.functions().get(site.function());
+                rbp += info.frameSize();
+            }
+            writeLong(StateLayout.STACK_OFFSET + sp - 8, rbp);
+            writeLong(16, sp - 8); // vars.sp_offset
+            suspended = false;
+            return run(true, compiled.resume(), suspendedType);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeLong(long fileOffset, long value) throws IOException {
+        byte[] b = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(value).array();
+        state.fd().pwriteFully(b, fileOffset);
+    }
+
+    private long[] run(boolean resume, int entry, FuncType type) throws IOException {
+        StateLayout layout = state.layout();
+        TextImage text = program.text();
+        StartRecord record = new StartRecord(resume,
+                last == null ? 0 : last.textAddr(), last == null ? 0 : last.stackAddr(),
+                last == null ? 0 : last.memoryAddr(), text.size(), layout.stackSize(),
+                layout.globalsSize(), memoryPages, layout.maxMemoryPages(), entry, 0, 0,
+                last == null ? 0 : last.monotonicNanos());
+        ExitStatus status;
+        try (InstanceProcess p = program.engine().executor().launch(text, record, state)) {
+            running = p;
+            TrapId pending = pendingInterrupt;
+            if (pending != null) {
+                pendingInterrupt = null;
+                interrupt(pending);
+            }
+            status = p.status().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TrapException(TrapId.KILLED);
+        } catch (ExecutionException e) {
+            throw new TrapException(TrapId.INTERNAL_ERROR, 0, List.of(String.valueOf(e.getCause())));
+        } finally {
+            running = null;
+        }
+        Vars vars = state.readVars();
+        if (vars.valid()) {
+            last = vars;
+            memoryPages = vars.memoryPages();
+        }
+        switch (status.kind()) {
+            case EXIT -> {
+                if (status.code() >= 2) {
+                    throw TrapException.exit(status.code() & 1);
+                }
+                return results(type);
+            }
+            case TRAP -> {
+                TrapId trap = status.trap();
+                if (trap == TrapId.SUSPENDED && vars.valid() && vars.state() == Vars.STOPPED) {
+                    suspended = true;
+                    suspendedType = type;
+                }
+                throw new TrapException(trap);
+            }
+            default -> throw new TrapException(status.trap(), 0, List.of("native instance process: " + status));
+        }
+    }
+
+    private long[] results(FuncType type) throws IOException {
+        if (type == null) {
+            return new long[0];
+        }
+        byte[] page = new byte[8 + 8 * type.results().size()];
+        state.fd().preadFully(page, invokePage());
+        ByteBuffer b = ByteBuffer.wrap(page).order(ByteOrder.LITTLE_ENDIAN);
+        List<ValType> types = type.results();
+        long[] out = new long[types.size()];
+        for (int k = 0; k < out.length; k++) {
+            long v = b.getLong(8 + 8 * k);
+            ValType t = types.get(k);
+            out[k] = t == ValType.I32 || t == ValType.F32 ? v & 0xffff_ffffL : v;
+        }
+        return out;
+    }
+
+    @Override
+    public boolean isSuspended() {
+        return suspended;
+    }
+
+    @Override
+    public void interrupt(TrapId reason) {
+        if (reason != TrapId.SUSPENDED && reason != TrapId.KILLED) {
+            throw new IllegalArgumentException("interrupt reason must be SUSPENDED or KILLED");
+        }
+        InstanceProcess p = running;
+        if (p == null) {
+            pendingInterrupt = reason;
+            return;
+        }
+        try {
+            if (reason == TrapId.KILLED) {
+                p.kill();
+            } else {
+                p.suspend();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public synchronized InstanceState captureState() {
+        if (running != null) {
+            throw new IllegalStateException("executing");
+        }
+        if (suspended) {
+            throw new UnsupportedOperationException("the native engine cannot capture a suspended call stack yet");
+        }
+        try {
+            byte[] areaBytes = state.readGlobalsArea(program.globalsSize());
+            AreaImage now = new AreaImage(program.module(), compiled,
+                    java.util.Arrays.copyOfRange(areaBytes, StateLayout.PAGE, areaBytes.length));
+            byte[] memory = compiled.maxMemoryPages() == 0 && memoryPages == 0 && !hasMemory() ? null
+                    : state.readMemory(0, Math.multiplyExact(memoryPages, StateLayout.WASM_PAGE));
+            return new InstanceState(memory, now.globals(), now.tables(), now.droppedData(),
+                    now.droppedElements(), List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean hasMemory() {
+        return !program.module().memories().isEmpty();
+    }
+
+    @Override
+    public void close() {
+        InstanceProcess p = running;
+        if (p != null) {
+            try {
+                p.kill();
+            } catch (IOException e) {
+                // the container is gone, and the process with it
+            }
+        }
+        state.close();
+    }
+}

@@ -1,0 +1,187 @@
+package gate.executor;
+
+import gate.compiler.CompiledProgram;
+import gate.engine.Extern;
+import gate.engine.FunctionExtern;
+import gate.engine.Imports;
+import gate.engine.Instance;
+import gate.engine.InstanceLimits;
+import gate.engine.InstanceState;
+import gate.engine.InvalidStateException;
+import gate.engine.Program;
+import gate.engine.TrapException;
+import gate.engine.TrapId;
+import gate.engine.UninstantiableException;
+import gate.engine.UnlinkableException;
+import gate.wasm.DataSegment;
+import gate.wasm.Import;
+import gate.wasm.ImportDesc;
+import gate.wasm.Module;
+import gate.wasm.ResourceLimitException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+
+/**
+ * A module compiled for the native engine: its {@link CompiledProgram} and, made on first use, one
+ * sealed text memfd (the compiled text followed by the {@link InvokeStub}) shared by every
+ * instance.
+ */
+final class NativeProgram implements Program {
+    private final NativeEngine engine;
+    private final Module module;
+    private final CompiledProgram compiled;
+    private TextImage text;
+    private int stubOffset;
+
+    NativeProgram(NativeEngine engine, Module module, CompiledProgram compiled) {
+        this.engine = engine;
+        this.module = module;
+        this.compiled = compiled;
+    }
+
+    @Override
+    public Module module() {
+        return module;
+    }
+
+    CompiledProgram compiled() {
+        return compiled;
+    }
+
+    NativeEngine engine() {
+        return engine;
+    }
+
+    /** The globals area plus the invoke page below it. */
+    int globalsSize() {
+        return compiled.area().size() + StateLayout.PAGE;
+    }
+
+    synchronized TextImage text() throws IOException {
+        if (text == null) {
+            byte[] code = compiled.text();
+            int at = (code.length + 15) & -16;
+            byte[] stub = InvokeStub.code(globalsSize());
+            byte[] all = Arrays.copyOf(code, at + stub.length);
+            System.arraycopy(stub, 0, all, at, stub.length);
+            text = TextImage.of(all);
+            stubOffset = at;
+        }
+        return text;
+    }
+
+    synchronized int stubOffset() throws IOException {
+        text();
+        return stubOffset;
+    }
+
+    @Override
+    public Instance instantiate(Imports imports, InstanceLimits limits) {
+        link(imports);
+        NativeInstance instance = null;
+        try {
+            StateLayout layout = layout(limits, compiled.memoryPages());
+            AreaImage area = AreaImage.empty(module, compiled);
+            StateFile state = StateFile.create(layout);
+            instance = new NativeInstance(this, state, (int) compiled.memoryPages());
+            try {
+                area.instantiate();
+            } catch (TrapException e) {
+                throw new UninstantiableException(e.getMessage(), e);
+            }
+            state.writeGlobalsArea(area.bytes());
+            writeActiveData(state, compiled.memoryPages());
+            if (module.start() >= 0) {
+                instance.runEntry();
+            }
+            return instance;
+        } catch (TrapException e) {
+            instance.close();
+            throw new UninstantiableException(e.getMessage(), e);
+        } catch (IOException e) {
+            if (instance != null) {
+                instance.close();
+            }
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            if (instance != null) {
+                instance.close();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Instance restore(InstanceState saved, Imports imports, InstanceLimits limits) {
+        link(imports);
+        if (!saved.stack().isEmpty()) {
+            throw new InvalidStateException("the native engine cannot restore a suspended call stack yet");
+        }
+        if (saved.globals().length != module.globals().size()
+                || saved.tables().size() != module.tables().size()) {
+            throw new InvalidStateException("state does not fit this program (globals or tables)");
+        }
+        for (int t = 0; t < saved.tables().size(); t++) {
+            int capacity = compiled.area().tables().get(compiled.area().tables().size() - module.tables().size() + t).capacity();
+            if (saved.tables().get(t).length > capacity) {
+                throw new InvalidStateException("table " + t + " larger than the native capacity " + capacity);
+            }
+        }
+        long pages = saved.memory() == null ? 0 : saved.memory().length / StateLayout.WASM_PAGE;
+        if (saved.memory() != null && saved.memory().length % StateLayout.WASM_PAGE != 0) {
+            throw new InvalidStateException("memory size is not a whole number of pages");
+        }
+        try {
+            StateLayout layout = layout(limits, pages);
+            AreaImage area = AreaImage.empty(module, compiled);
+            area.restore(saved);
+            StateFile state = StateFile.create(layout);
+            state.writeGlobalsArea(area.bytes());
+            if (saved.memory() != null && saved.memory().length > 0) {
+                state.writeMemory(0, saved.memory());
+            }
+            return new NativeInstance(this, state, (int) pages);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private StateLayout layout(InstanceLimits limits, long pages) {
+        long max = Math.min(compiled.maxMemoryPages(), limits.maxMemoryPages());
+        if (pages > max) {
+            throw new ResourceLimitException(0, "memory of " + pages + " pages exceeds the instance limit of " + max);
+        }
+        int stack = (int) Math.min(64 << 20, Math.max(16384, ((long) limits.stackSize() + 4095) & -4096L));
+        return new StateLayout(stack, globalsSize(), (int) max);
+    }
+
+    /** Only functions can be linked; calling one traps (gate.compiler RUNTIME-NEEDS.md §3). */
+    private void link(Imports imports) {
+        for (Import imp : module.imports()) {
+            if (!(imp.desc() instanceof ImportDesc.Func)) {
+                throw new UnlinkableException("the native engine cannot link imported memories, tables or globals yet ("
+                        + imp.module() + "." + imp.name() + ")");
+            }
+            Extern e = imports.resolve(imp);
+            if (!(e instanceof FunctionExtern)) {
+                throw new UnlinkableException("unknown import " + imp.module() + "." + imp.name());
+            }
+        }
+    }
+
+    /** Copies active data segments into memory (core spec §4.5.4 step 14). */
+    private void writeActiveData(StateFile state, long pages) throws IOException {
+        byte[] bytes = module.bytes();
+        AreaImage eval = AreaImage.empty(module, compiled);
+        for (DataSegment segment : module.data()) {
+            if (segment.mode() instanceof DataSegment.Active a) {
+                long offset = eval.eval(a.offset()) & 0xffff_ffffL;
+                if (offset + segment.length() > pages * StateLayout.WASM_PAGE) {
+                    throw new TrapException(TrapId.MEMORY_ACCESS_OUT_OF_BOUNDS);
+                }
+                state.writeMemory(offset, Arrays.copyOfRange(bytes, segment.offset(), segment.offset() + segment.length()));
+            }
+        }
+    }
+}
