@@ -12,6 +12,12 @@ import java.nio.ByteOrder;
  * program's u32 values, so they are widened without sign before any arithmetic.
  */
 final class GuestMemory {
+    /**
+     * Most entries of one iovec array. wasi-libc never passes more than 1024 (IOV_MAX); the bound
+     * keeps every array below 2 GiB whatever the memory size.
+     */
+    static final int MAX_IOVECS = 1 << 20;
+
     private final MemoryExtern memory;
     private final InstancePipe pipe;
 
@@ -22,8 +28,11 @@ final class GuestMemory {
 
     /** Checks that {@code [ptr, ptr + length)} lies in memory; both are u32 program values. */
     void check(int ptr, long length, String what) {
+        if (memory == null) {
+            throw Violation.of(pipe, what + " given, but the program has no memory");
+        }
         long start = Integer.toUnsignedLong(ptr);
-        long size = memory == null ? 0 : memory.byteSize();
+        long size = memory.byteSize();
         if (length < 0 || start + length > size) {
             throw Violation.of(pipe, what + " [" + start + ", " + (start + length) + ") is outside memory of "
                     + size + " bytes");
@@ -66,10 +75,14 @@ final class GuestMemory {
 
     /**
      * The iovec array at {@code ptr} with {@code count} entries of 8 bytes (u32 pointer, u32
-     * length), each buffer checked against memory.
+     * length), each buffer checked against memory; more than {@link #MAX_IOVECS} entries are a
+     * violation too.
      */
     IoVecs iovecs(int ptr, int count, String what) {
         long n = Integer.toUnsignedLong(count);
+        if (n > MAX_IOVECS) {
+            throw Violation.of(pipe, what + " count " + n + " exceeds " + MAX_IOVECS);
+        }
         check(ptr, n * 8, what + " array");
         ByteBuffer array = ByteBuffer.wrap(read(ptr, (int) (n * 8), what + " array")).order(ByteOrder.LITTLE_ENDIAN);
         long[] addresses = new long[(int) n];

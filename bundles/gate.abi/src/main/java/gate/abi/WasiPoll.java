@@ -24,6 +24,8 @@ final class WasiPoll {
     private static final int EVENT_FD_HANGUP = 1;
     /** Longest wait, about 146 years, so deadlines never overflow. */
     private static final long MAX_TIMEOUT = Long.MAX_VALUE / 2;
+    /** Most subscriptions of one call (wasi-libc's poll passes one or two per fd). */
+    static final int MAX_SUBSCRIPTIONS = 1 << 16;
 
     private final AbiState s;
     private final WasiClocks clocks;
@@ -42,6 +44,9 @@ final class WasiPoll {
 
     private int poll(GuestMemory m, int in, int out, int count, int neventsPtr) {
         long n = Integer.toUnsignedLong(count);
+        if (n > MAX_SUBSCRIPTIONS) {
+            throw Violation.of(s.pipe, "poll_oneoff with " + n + " subscriptions, more than " + MAX_SUBSCRIPTIONS);
+        }
         m.check(in, n * SUBSCRIPTION_SIZE, "poll_oneoff subscriptions");
         m.check(out, n * EVENT_SIZE, "poll_oneoff events");
         m.check(neventsPtr, 4, "poll_oneoff event count pointer");
