@@ -101,6 +101,8 @@ public final class Compiler {
             align(code);
             int start = code.position();
             state.function(i).bind(code);
+            // rbp saved so that the stack can be walked from the trap (RUNTIME-NEEDS.md §4).
+            RegInOpcode.PUSH.reg(code, Size.QWORD, Reg.RBP);
             int site = state.stubs().call(code, TrapId.INTERNAL_ERROR);
             state.addSite(new Site(site, SiteKind.IMPORT, i, 0, List.of()));
             state.addInfo(new FunctionInfo(i, start, code.position(), state.functionTypeId(i),

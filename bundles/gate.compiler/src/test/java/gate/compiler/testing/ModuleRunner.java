@@ -56,6 +56,10 @@ public final class ModuleRunner implements AutoCloseable {
     private static final int PAGES = 0x3010;
     private static final int MAX_PAGES = 0x3018;
     private static final int BASE = 0x3020;
+    private static final int STACK_SP = 0x3028;
+    private static final int COPY_BUFFER = 0x3030;
+    private static final int COPIED = 0x3038;
+    private static final int COPY_SIZE = 1 << 20;
     private static final int TRAMPOLINE = 0x2000;
     private static final long RESERVE = 8L << 30;
     private static final List<Reg> SAVED = List.of(Reg.RBX, Reg.RBP, Reg.R12, Reg.R13, Reg.R14,
@@ -67,6 +71,7 @@ public final class ModuleRunner implements AutoCloseable {
     private final Pointer reserve;
     private final long memoryBase;
     private final Function trampoline;
+    private final Memory stackCopy = new Memory(COPY_SIZE);
 
     public ModuleRunner(CompiledProgram program, Module module) {
         this.program = program;
@@ -86,6 +91,7 @@ public final class ModuleRunner implements AutoCloseable {
         code.setLong(PAGES, program.memoryPages());
         code.setLong(MAX_PAGES, program.maxMemoryPages());
         code.setLong(BASE, memoryBase);
+        code.setLong(COPY_BUFFER, Pointer.nativeValue(stackCopy));
         trampoline = Function.getFunction(code.share(TRAMPOLINE));
         initialise(module);
     }
@@ -153,6 +159,14 @@ public final class ModuleRunner implements AutoCloseable {
 
     /** Invokes an exported function with arguments in the SPI's slot encoding. */
     public Outcome invoke(String name, long[] args, int results) {
+        return invoke(name, args, results, 0);
+    }
+
+    /**
+     * Invokes with {@code suspendBits} ORed into the stack limit register, as the runtime does
+     * when a suspend is requested (DESIGN.md §5).
+     */
+    public Outcome invoke(String name, long[] args, int results, long suspendBits) {
         Integer thunk = program.exports().get(name);
         if (thunk == null) {
             throw new IllegalArgumentException("no export " + name);
@@ -161,13 +175,38 @@ public final class ModuleRunner implements AutoCloseable {
         for (int i = 0; i < args.length; i++) {
             buffer.setLong(8L * i, args[i]);
         }
-        trampoline.invokeLong(new Object[] {buffer, 0L, (long) thunk, 0L, memoryBase});
+        trampoline.invokeLong(new Object[] {buffer, 0L, (long) thunk, suspendBits, memoryBase});
         int trap = code.getInt(TRAP_CELL);
         long[] out = new long[results];
         for (int i = 0; i < results; i++) {
             out[i] = buffer.getLong(8L * i);
         }
         return new Outcome(out, trap);
+    }
+
+    /** Stack pointer at the last trap call (pointing at its return address). */
+    public long trapSp() {
+        return code.getLong(STACK_SP);
+    }
+
+    /** The trap call's return address as a text offset. */
+    public int trapPc() {
+        return (int) (read64(trapSp()) - textBase());
+    }
+
+    /** Absolute address of the text. */
+    public long textBase() {
+        return Pointer.nativeValue(code) + AREA;
+    }
+
+    /** Reads the copy of the stack the trap slot made, by original address. */
+    public long read64(long address) {
+        long offset = address - trapSp();
+        long copied = code.getLong(COPIED);
+        if (offset < 0 || offset + 8 > copied || offset + 8 > COPY_SIZE) {
+            throw new IndexOutOfBoundsException("stack address " + Long.toHexString(address));
+        }
+        return stackCopy.getLong(offset);
     }
 
     /** Current memory contents (for comparisons). */
@@ -180,7 +219,19 @@ public final class ModuleRunner implements AutoCloseable {
         CodeBuffer a = new CodeBuffer();
         a.fill(0xcc, AREA + RuntimeSlot.TRAP.textOffset());
         slot(a, RuntimeSlot.TRAP);
+        // Trap slot: record the id and the stack (for stack walks), then unwind to Java.
+        Label skip = new Label();
         RmReg.MOV.memReg(a, Size.DWORD, gate.compiler.x86.enc.Memory.rip(TRAP_CELL), Reg.RDI);
+        RmReg.MOV.memReg(a, Size.QWORD, gate.compiler.x86.enc.Memory.rip(STACK_SP), Reg.RSP);
+        RmReg.MOV.regReg(a, Size.QWORD, Reg.RSI, Reg.RSP);
+        RegRm.MOV.regMem(a, Size.QWORD, Reg.RCX, gate.compiler.x86.enc.Memory.rip(SAVED_RSP));
+        RmReg.SUB.regReg(a, Size.QWORD, Reg.RCX, Reg.RSI);
+        RmReg.MOV.memReg(a, Size.QWORD, gate.compiler.x86.enc.Memory.rip(COPIED), Reg.RCX);
+        RmImm32.CMP.regImm(a, Size.QWORD, Reg.RCX, COPY_SIZE);
+        CondRel8.Jcc.to(a, Condition.A, skip);
+        RegRm.MOV.regMem(a, Size.QWORD, Reg.RDI, gate.compiler.x86.enc.Memory.rip(COPY_BUFFER));
+        gate.compiler.x86.StringOps.REP_MOVSB.emit(a);
+        skip.bind(a);
         RegRm.MOV.regMem(a, Size.QWORD, Reg.RSP, gate.compiler.x86.enc.Memory.rip(SAVED_RSP));
         epilogue(a);
         // Slots are 16 bytes: each jumps to its body further down.
@@ -228,6 +279,7 @@ public final class ModuleRunner implements AutoCloseable {
         RmImm32.MOV.memImm(a, Size.DWORD, gate.compiler.x86.enc.Memory.rip(TRAP_CELL), -1);
         RegMem.LEA.regMem(a, Size.QWORD, Reg.RBX, gate.compiler.x86.enc.Memory.at(Reg.RSP,
                 -0x40000));
+        RmReg.OR.regReg(a, Size.QWORD, Reg.RBX, Reg.RCX);
         RmReg.MOV.regReg(a, Size.QWORD, Reg.R14, Reg.R8);
         RegMem.LEA.regMem(a, Size.QWORD, Reg.R15, gate.compiler.x86.enc.Memory.rip(AREA));
         RegMem.LEA.regMem(a, Size.QWORD, Reg.RDX, gate.compiler.x86.enc.Memory.at(Reg.R15,

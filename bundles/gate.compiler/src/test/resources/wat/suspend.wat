@@ -1,0 +1,15 @@
+;; A call stack with operands and locals live at a loop back-edge, for stack walks.
+(module
+  (import "env" "host" (func $host (param i32 i64) (result i32)))
+  (func $inner (param $n i32) (result i32) (local $acc i32) (local $x f64)
+    (local.set $x (f64.const 1.5))
+    (loop $l (result i32)
+      (local.set $acc (i32.add (local.get $acc) (local.get $n)))
+      (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+      (br_if $l (local.get $n))
+      (local.get $acc)))
+  (func (export "outer") (param i32) (result i32)
+    (i32.add (i32.const 5) (i64.const 9) (drop) (call $inner (local.get 0))))
+  (func (export "calls_host") (param i32) (result i32)
+    (i32.add (i32.const 7) (call $host (local.get 0) (i64.const -2))))
+)
