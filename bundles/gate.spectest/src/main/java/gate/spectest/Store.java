@@ -10,10 +10,14 @@ import gate.engine.InstanceState;
 import gate.engine.Program;
 import gate.engine.TrapException;
 import gate.engine.TrapId;
+import gate.wasm.Export;
+import gate.wasm.Import;
+import gate.wasm.ImportDesc;
 import gate.wasm.Module;
 import gate.wasm.Wasm;
 import gate.wasm.WasmLimits;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -32,7 +36,7 @@ final class Store implements AutoCloseable {
     private final Linker linker = new Linker();
     private final Map<String, Instance> named = new HashMap<>();
     private final List<Instance> instances = new ArrayList<>();
-    private final Set<Instance> registered = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Instance> registered = Collections.newSetFromMap(new IdentityHashMap<>());
     private final boolean roundTrip;
     private final int suspensionSteps;
     private Instance current;
@@ -130,9 +134,9 @@ final class Store implements AutoCloseable {
         if (registered.contains(instance)) {
             return false;
         }
-        for (gate.wasm.Import imp : instance.program().module().imports()) {
-            if (imp.desc() instanceof gate.wasm.ImportDesc.Table
-                    || imp.desc() instanceof gate.wasm.ImportDesc.Global g && g.type().type().isReference()) {
+        for (Import imp : instance.program().module().imports()) {
+            if (imp.desc() instanceof ImportDesc.Table
+                    || imp.desc() instanceof ImportDesc.Global g && g.type().type().isReference()) {
                 return false;
             }
         }
@@ -145,7 +149,7 @@ final class Store implements AutoCloseable {
      */
     private static boolean definesFunction(Instance instance, String name) {
         Module module = instance.program().module();
-        gate.wasm.Export export = module.export(name);
+        Export export = module.export(name);
         return export != null && export.index() >= module.importedFunctionCount();
     }
 
