@@ -22,6 +22,7 @@ import gate.compiler.x86.enc.Size;
 import gate.compiler.x86.enc.CondRel8;
 import gate.compiler.x86.enc.Condition;
 import gate.compiler.x86.enc.Label;
+import gate.engine.InstanceLimits;
 import gate.engine.Values;
 import gate.wasm.ConstExpr;
 import gate.wasm.DataSegment;
@@ -89,11 +90,17 @@ public final class ModuleRunner implements AutoCloseable {
             throw new IllegalStateException("mprotect failed");
         }
         code.setLong(PAGES, program.memoryPages());
-        code.setLong(MAX_PAGES, program.maxMemoryPages());
+        // The instance limit applies as the glue applies it (RUNTIME-NEEDS.md §1).
+        code.setLong(MAX_PAGES, Math.min(program.maxMemoryPages(),
+                InstanceLimits.DEFAULT.maxMemoryPages()));
         code.setLong(BASE, memoryBase);
         code.setLong(COPY_BUFFER, Pointer.nativeValue(stackCopy));
         trampoline = Function.getFunction(code.share(TRAMPOLINE));
         initialise(module);
+        Outcome start = run(program.entry(), new long[0], 0);
+        if (start.trap() >= 0) {
+            throw new gate.engine.TrapException(gate.engine.TrapId.of(start.trap()));
+        }
     }
 
     private Pointer at(long offset) {
@@ -171,6 +178,14 @@ public final class ModuleRunner implements AutoCloseable {
         if (thunk == null) {
             throw new IllegalArgumentException("no export " + name);
         }
+        return run(thunk, args, results, suspendBits);
+    }
+
+    private Outcome run(int thunk, long[] args, int results) {
+        return run(thunk, args, results, 0);
+    }
+
+    private Outcome run(int thunk, long[] args, int results, long suspendBits) {
         Memory buffer = new Memory(8L * Math.max(1, Math.max(args.length, results)));
         for (int i = 0; i < args.length; i++) {
             buffer.setLong(8L * i, args[i]);
