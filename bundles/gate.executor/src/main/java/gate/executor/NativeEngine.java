@@ -96,17 +96,20 @@ public final class NativeEngine implements Engine {
 
     @Override
     public MemoryExtern createMemory(MemoryType type) {
-        throw new UnsupportedOperationException("the native engine cannot import host memories yet");
+        return new HostExterns.Memory(type);
     }
 
     @Override
     public TableExtern createTable(TableType type) {
-        throw new UnsupportedOperationException("the native engine cannot import host tables yet");
+        return new HostExterns.Table(type);
     }
 
     @Override
     public GlobalExtern createGlobal(GlobalType type, long value) {
-        throw new UnsupportedOperationException("the native engine cannot import host globals yet");
+        if (type.type() == gate.wasm.ValType.FUNCREF && value != gate.engine.Values.NULL_REF) {
+            throw new IllegalArgumentException("a host funcref global can only start as null");
+        }
+        return new HostExterns.Global(type, value);
     }
 
     /** Stops the container (DS deactivation; plain users may call it at exit). */

@@ -6,6 +6,7 @@ import gate.compiler.gen.Site;
 import gate.compiler.gen.SiteKind;
 import gate.engine.Extern;
 import gate.engine.FunctionExtern;
+import gate.engine.GlobalExtern;
 import gate.engine.Instance;
 import gate.engine.InstanceState;
 import gate.engine.Program;
@@ -40,7 +41,10 @@ final class NativeInstance implements Instance {
     private volatile InstanceProcess running;
     private volatile TrapId pendingInterrupt;
 
-    NativeInstance(NativeProgram program, StateFile state, int memoryPages) {
+    private final List<GlobalExtern> importedGlobals;
+
+    NativeInstance(NativeProgram program, StateFile state, int memoryPages, List<GlobalExtern> importedGlobals) {
+        this.importedGlobals = List.copyOf(importedGlobals);
         this.program = program;
         this.compiled = program.compiled();
         this.state = state;
@@ -147,8 +151,25 @@ final class NativeInstance implements Instance {
         state.fd().pwriteFully(b, fileOffset);
     }
 
+    /** Imported globals live in their owners: copied in before each run and (mutable ones) out after. */
+    private void syncGlobals(boolean in) throws IOException {
+        long base = state.layout().memoryOffset();
+        for (int g = 0; g < importedGlobals.size(); g++) {
+            GlobalExtern ge = importedGlobals.get(g);
+            long at = base + compiled.area().global(g);
+            if (in) {
+                writeLong(at, ge.get());
+            } else if (ge.type().mutable()) {
+                byte[] b = new byte[8];
+                state.fd().preadFully(b, at);
+                ge.set(ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getLong());
+            }
+        }
+    }
+
     private long[] run(boolean resume, int entry, FuncType type) throws IOException {
         StateLayout layout = state.layout();
+        syncGlobals(true);
         TextImage text = program.text();
         StartRecord record = new StartRecord(resume,
                 last == null ? 0 : last.textAddr(), last == null ? 0 : last.stackAddr(),
@@ -172,6 +193,7 @@ final class NativeInstance implements Instance {
         } finally {
             running = null;
         }
+        syncGlobals(false);
         Vars vars = state.readVars();
         if (vars.valid()) {
             last = vars;

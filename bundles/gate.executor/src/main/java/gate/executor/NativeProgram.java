@@ -3,6 +3,7 @@ package gate.executor;
 import gate.compiler.CompiledProgram;
 import gate.engine.Extern;
 import gate.engine.FunctionExtern;
+import gate.engine.GlobalExtern;
 import gate.engine.Imports;
 import gate.engine.Instance;
 import gate.engine.InstanceLimits;
@@ -20,7 +21,9 @@ import gate.wasm.Module;
 import gate.wasm.ResourceLimitException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A module compiled for the native engine: its {@link CompiledProgram} and, made on first use, one
@@ -78,20 +81,23 @@ final class NativeProgram implements Program {
 
     @Override
     public Instance instantiate(Imports imports, InstanceLimits limits) {
-        link(imports);
+        List<GlobalExtern> imported = link(imports);
         NativeInstance instance = null;
         try {
             StateLayout layout = layout(limits, compiled.memoryPages());
             AreaImage area = AreaImage.empty(module, compiled);
             StateFile state = StateFile.create(layout);
-            instance = new NativeInstance(this, state, (int) compiled.memoryPages());
+            instance = new NativeInstance(this, state, (int) compiled.memoryPages(), imported);
             try {
+                for (int g = 0; g < imported.size(); g++) {
+                    area.word(compiled.area().global(g), imported.get(g).get());
+                }
                 area.instantiate();
             } catch (TrapException e) {
                 throw new UninstantiableException(e.getMessage(), e);
             }
             state.writeGlobalsArea(area.bytes());
-            writeActiveData(state, compiled.memoryPages());
+            writeActiveData(state, area, compiled.memoryPages());
             if (module.start() >= 0) {
                 instance.runEntry();
             }
@@ -114,7 +120,7 @@ final class NativeProgram implements Program {
 
     @Override
     public Instance restore(InstanceState saved, Imports imports, InstanceLimits limits) {
-        link(imports);
+        List<GlobalExtern> imported = link(imports);
         if (!saved.stack().isEmpty()) {
             throw new InvalidStateException("the native engine cannot restore a suspended call stack yet");
         }
@@ -135,13 +141,16 @@ final class NativeProgram implements Program {
         try {
             StateLayout layout = layout(limits, pages);
             AreaImage area = AreaImage.empty(module, compiled);
+            for (int g = 0; g < imported.size(); g++) {
+                area.word(compiled.area().global(g), imported.get(g).get());
+            }
             area.restore(saved);
             StateFile state = StateFile.create(layout);
             state.writeGlobalsArea(area.bytes());
             if (saved.memory() != null && saved.memory().length > 0) {
                 state.writeMemory(0, saved.memory());
             }
-            return new NativeInstance(this, state, (int) pages);
+            return new NativeInstance(this, state, (int) pages, imported);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -156,24 +165,40 @@ final class NativeProgram implements Program {
         return new StateLayout(stack, globalsSize(), (int) max);
     }
 
-    /** Only functions can be linked; calling one traps (gate.compiler RUNTIME-NEEDS.md §3). */
-    private void link(Imports imports) {
+    /**
+     * Links functions (calling one traps for now: gate.compiler RUNTIME-NEEDS.md §3) and globals
+     * (core spec §4.5.4: types must match exactly); returns the imported globals in index order.
+     */
+    private List<GlobalExtern> link(Imports imports) {
+        List<GlobalExtern> globals = new ArrayList<>();
         for (Import imp : module.imports()) {
-            if (!(imp.desc() instanceof ImportDesc.Func)) {
-                throw new UnlinkableException("the native engine cannot link imported memories, tables or globals yet ("
-                        + imp.module() + "." + imp.name() + ")");
-            }
             Extern e = imports.resolve(imp);
-            if (!(e instanceof FunctionExtern)) {
-                throw new UnlinkableException("unknown import " + imp.module() + "." + imp.name());
+            String name = imp.module() + "." + imp.name();
+            if (e == null) {
+                throw new UnlinkableException("unknown import " + name);
+            }
+            switch (imp.desc()) {
+                case ImportDesc.Func f -> {
+                    if (!(e instanceof FunctionExtern fe) || !fe.type().equals(module.types().get(f.typeIndex()))) {
+                        throw new UnlinkableException("incompatible import type " + name);
+                    }
+                }
+                case ImportDesc.Global g -> {
+                    if (!(e instanceof GlobalExtern ge) || !ge.type().equals(g.type())) {
+                        throw new UnlinkableException("incompatible import type " + name);
+                    }
+                    globals.add(ge);
+                }
+                default -> throw new UnlinkableException(
+                        "the native engine cannot link imported memories or tables yet (" + name + ")");
             }
         }
+        return globals;
     }
 
     /** Copies active data segments into memory (core spec §4.5.4 step 14). */
-    private void writeActiveData(StateFile state, long pages) throws IOException {
+    private void writeActiveData(StateFile state, AreaImage eval, long pages) throws IOException {
         byte[] bytes = module.bytes();
-        AreaImage eval = AreaImage.empty(module, compiled);
         for (DataSegment segment : module.data()) {
             if (segment.mode() instanceof DataSegment.Active a) {
                 long offset = eval.eval(a.offset()) & 0xffff_ffffL;
