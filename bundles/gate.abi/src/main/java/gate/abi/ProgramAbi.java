@@ -8,7 +8,8 @@ import gate.wasm.Module;
 
 /**
  * The imports of one program instance: Gate's packet I/O ({@code gate.io_N}, {@code gate.fd_N})
- * and WASI preview1, all over one {@link InstancePipe}. The behaviour is the same on every engine;
+ * and WASI ({@code wasi_snapshot_preview1}, and {@code wasi_unstable} with its older struct
+ * layouts), all over one {@link InstancePipe}. The behaviour is the same on every engine;
  * README.md of this module is the specification (pipe protocol, stdio channel on code -2,
  * validation rules, import table, blocking).
  *
@@ -24,11 +25,13 @@ public final class ProgramAbi implements Imports {
     private final AbiState state;
     private final GateImports gate;
     private final ImportTable wasi;
+    private final ImportTable wasiUnstable;
 
     private ProgramAbi(AbiState state) {
         this.state = state;
         this.gate = new GateImports(state);
-        this.wasi = WasiImports.table(state);
+        this.wasi = WasiImports.table(state, WasiLayout.PREVIEW1);
+        this.wasiUnstable = WasiImports.table(state, WasiLayout.UNSTABLE);
     }
 
     /**
@@ -53,7 +56,8 @@ public final class ProgramAbi implements Imports {
         }
         return switch (imp.module()) {
             case GateImports.MODULE -> gate.resolve(imp.name());
-            case WasiImports.MODULE -> wasi.get(imp.name());
+            case "wasi_snapshot_preview1" -> wasi.get(imp.name());
+            case "wasi_unstable" -> wasiUnstable.get(imp.name());
             default -> null;
         };
     }

@@ -21,12 +21,13 @@ final class WasiFds {
     private static final long RIGHT_POLL_FD_READWRITE = 1L << 27;
     private static final int FDFLAG_NONBLOCK = 1 << 2;
     private static final int FILETYPE_UNKNOWN = 0;
-    private static final int FILESTAT_SIZE = 64;
 
     private final AbiState s;
+    private final WasiLayout layout;
 
-    WasiFds(AbiState s) {
+    WasiFds(AbiState s, WasiLayout layout) {
         this.s = s;
+        this.layout = layout;
     }
 
     /** Whether the fd exists at all. */
@@ -141,11 +142,11 @@ final class WasiFds {
     }
 
     private int filestat(GuestMemory m, int fd, int ptr) {
-        m.check(ptr, FILESTAT_SIZE, "fd_filestat_get result pointer");
+        m.check(ptr, layout.filestatSize(), "fd_filestat_get result pointer");
         if (!isOpen(fd)) {
             return Errno.EBADF;
         }
-        m.write(ptr, new byte[FILESTAT_SIZE], "fd_filestat_get result pointer");
+        m.write(ptr, new byte[layout.filestatSize()], "fd_filestat_get result pointer");
         return Errno.SUCCESS;
     }
 }

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code poll_oneoff(in, out, nsubscriptions, nevents_ptr)} (wasi_snapshot_preview1 layouts):
+ * {@code poll_oneoff(in, out, nsubscriptions, nevents_ptr)} (layouts of {@link WasiLayout}):
  * fd subscriptions on 0 (read: stdin has bytes or ended; asking grants stdin capacity), 1 (write:
  * stdout credit, or hang-up when closed), 2 (write: always) and 4 (read: packet input; write:
  * output room); other fds report EBADF. Clock subscriptions on the realtime and monotonic clocks,
@@ -15,7 +15,6 @@ import java.util.List;
  * a relative timeout restarts when the call is retried after a suspension.
  */
 final class WasiPoll {
-    private static final int SUBSCRIPTION_SIZE = 48;
     private static final int EVENT_SIZE = 32;
     private static final int TAG_CLOCK = 0;
     private static final int TAG_FD_READ = 1;
@@ -29,10 +28,12 @@ final class WasiPoll {
 
     private final AbiState s;
     private final WasiClocks clocks;
+    private final WasiLayout layout;
 
-    WasiPoll(AbiState s, WasiClocks clocks) {
+    WasiPoll(AbiState s, WasiClocks clocks, WasiLayout layout) {
         this.s = s;
         this.clocks = clocks;
+        this.layout = layout;
     }
 
     void register(ImportTable t) {
@@ -47,19 +48,19 @@ final class WasiPoll {
         if (n > MAX_SUBSCRIPTIONS) {
             throw Violation.of(s.pipe, "poll_oneoff with " + n + " subscriptions, more than " + MAX_SUBSCRIPTIONS);
         }
-        m.check(in, n * SUBSCRIPTION_SIZE, "poll_oneoff subscriptions");
+        m.check(in, n * layout.subscriptionSize(), "poll_oneoff subscriptions");
         m.check(out, n * EVENT_SIZE, "poll_oneoff events");
         m.check(neventsPtr, 4, "poll_oneoff event count pointer");
         if (n == 0) {
             return Errno.EINVAL;
         }
-        ByteBuffer subs = ByteBuffer.wrap(m.read(in, (int) (n * SUBSCRIPTION_SIZE), "poll_oneoff subscriptions"))
+        ByteBuffer subs = ByteBuffer.wrap(m.read(in, (int) (n * layout.subscriptionSize()), "poll_oneoff subscriptions"))
                 .order(ByteOrder.LITTLE_ENDIAN);
         List<Subscription> subscriptions = new ArrayList<>();
         long earliest = Blocking.FOREVER;
         long now = System.nanoTime();
         for (int i = 0; i < n; i++) {
-            Subscription sub = parse(subs, i * SUBSCRIPTION_SIZE, now);
+            Subscription sub = parse(subs, i * layout.subscriptionSize(), now);
             subscriptions.add(sub);
             if (sub.tag == TAG_CLOCK && sub.clockError == 0 && (earliest == Blocking.FOREVER || sub.deadline - earliest < 0)) {
                 earliest = sub.deadline;
@@ -90,10 +91,11 @@ final class WasiPoll {
         if (tag != TAG_CLOCK) {
             return new Subscription(userdata, tag, b.getInt(at + 16), 0, 0);
         }
-        // subscription_clock: u32 id at 16, u64 timeout at 24, u64 precision at 32, u16 flags at 40
-        int id = b.getInt(at + 16);
-        long timeout = b.getLong(at + 24);
-        boolean absolute = (b.getShort(at + 40) & SUBCLOCK_ABSTIME) != 0;
+        // preview1 subscription_clock: u32 id at 16, u64 timeout at 24, u64 precision at 32, u16
+        // flags at 40; preview 0 has a u64 identifier at 16 and everything 8 bytes later
+        int id = b.getInt(at + layout.clockIdAt());
+        long timeout = b.getLong(at + layout.timeoutAt());
+        boolean absolute = (b.getShort(at + layout.clockFlagsAt()) & SUBCLOCK_ABSTIME) != 0;
         if (id != WasiClocks.REALTIME && id != WasiClocks.MONOTONIC) {
             return new Subscription(userdata, tag, -1, Errno.EINVAL, now);
         }

@@ -180,6 +180,25 @@ class WasiTest {
     }
 
     @Test
+    void unstablePollHasItsOwnLayout() {
+        Probe p = new Probe(new ProbeModule().fn("wasi_unstable", "poll_oneoff", "iiii", "i")
+                .fn("wasi_unstable", "fd_filestat_get", "ii", "i"));
+        ByteBuffer sub = ByteBuffer.allocate(56).order(ByteOrder.LITTLE_ENDIAN);
+        sub.putLong(0, 7).put(8, (byte) 0).putLong(16, 99).putInt(24, 1).putLong(32, 1_000_000);
+        p.put(1024, sub.array());
+        assertEquals(Errno.SUCCESS, errno(p.call("poll_oneoff", 1024, 2048, 1, 0)));
+        assertEquals(1, p.u32(0));
+        assertEquals(7, p.u32(2048));
+        assertEquals(0, p.u32(2048 + 8) & 0xffff);
+        byte[] ones = new byte[64];
+        java.util.Arrays.fill(ones, (byte) 1);
+        p.put(4096, ones);
+        assertEquals(Errno.SUCCESS, errno(p.call("fd_filestat_get", 1, 4096)));
+        assertEquals(0, p.get(4096 + 55, 1)[0]);
+        assertEquals(1, p.get(4096 + 56, 1)[0]); // 56 bytes, not preview1's 64
+    }
+
+    @Test
     void withoutMemoryEveryPointerIsAViolation() {
         Probe p = new Probe(new ProbeModule().withoutMemory().wasi("fd_write", "iiii", "i").wasi("sched_yield", "", "i"));
         assertEquals(TrapId.ABI_VIOLATION, p.trap("fd_write", 1, 0, 0, 0));
@@ -191,7 +210,7 @@ class WasiTest {
         FakeSession session = new FakeSession();
         String[][] unknown = {
             {"gate", "io_65535"}, {"gate", "io_065536"}, {"gate", "io_"}, {"gate", "io_99999999999"},
-            {"gate", "other"}, {"wasi_unstable", "fd_write"}, {"env", "fd_write"}, {"wasi_snapshot_preview1", "sock_open"},
+            {"gate", "other"}, {"wasi_unstable", "nonsense"}, {"env", "fd_write"}, {"wasi_snapshot_preview1", "sock_open"},
         };
         for (String[] imp : unknown) {
             Module m = new ProbeModule().fn(imp[0], imp[1], "", "").build();
