@@ -109,7 +109,7 @@ public final class RunCommand {
         Map<String, Engine> available = engines.get();
         if (asked == null) {
             Engine preferred = available.get(PREFERRED_ENGINE);
-            Engine engine = preferred != null ? preferred : available.get(FALLBACK_ENGINE);
+            Engine engine = preferred != null && Engines.canRun(preferred) ? preferred : available.get(FALLBACK_ENGINE);
             if (engine == null) {
                 err.println("gate run: no engine is available (neither " + PREFERRED_ENGINE + " nor " + FALLBACK_ENGINE + ")");
             }
@@ -117,9 +117,14 @@ public final class RunCommand {
         }
         Engine engine = available.get(asked);
         if (engine == null) {
-            err.println("gate run: engine " + asked + " is not available" + (asked.equals(PREFERRED_ENGINE)
-                    ? " (the native engine is not part of this build yet); use --engine " + FALLBACK_ENGINE
-                    : "; available: " + String.join(", ", available.keySet().stream().sorted().toList())));
+            err.println("gate run: engine " + asked + " is not available (not installed); available: "
+                    + String.join(", ", available.keySet().stream().sorted().toList()));
+            return null;
+        }
+        if (!Engines.canRun(engine)) {
+            err.println("gate run: engine " + asked + " is installed but cannot run on this host; use --engine "
+                    + FALLBACK_ENGINE);
+            return null;
         }
         return engine;
     }
