@@ -56,10 +56,35 @@ final class NativeInstance implements Instance {
         return program;
     }
 
+    int memoryPages() {
+        return memoryPages;
+    }
+
+    void memoryPages(int pages) {
+        memoryPages = pages;
+    }
+
     @Override
     public Extern export(String name) {
+        InstanceExports views = new InstanceExports(program.module(), compiled, state, this);
         for (Export e : program.module().exports()) {
-            if (e.name().equals(name) && e.kind() == ExternKind.FUNC) {
+            if (!e.name().equals(name)) {
+                continue;
+            }
+            switch (e.kind()) {
+                case GLOBAL -> {
+                    return e.index() < importedGlobals.size() ? importedGlobals.get(e.index()) : views.global(e.index());
+                }
+                case MEMORY -> {
+                    return program.module().memories().isEmpty() ? null : views.memory();
+                }
+                case TABLE -> {
+                    boolean imported = e.index() < compiled.area().tables().size() - program.module().tables().size();
+                    return imported ? null : views.table(e.index());
+                }
+                default -> { }
+            }
+            if (e.kind() == ExternKind.FUNC) {
                 FuncType type = program.module().functionType(e.index());
                 return new FunctionExtern() {
                     @Override

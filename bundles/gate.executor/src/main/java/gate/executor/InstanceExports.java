@@ -1,0 +1,165 @@
+package gate.executor;
+
+import gate.compiler.CompiledProgram;
+import gate.compiler.gen.AreaLayout;
+import gate.engine.GlobalExtern;
+import gate.engine.MemoryExtern;
+import gate.engine.TableExtern;
+import gate.engine.TrapException;
+import gate.engine.TrapId;
+import gate.wasm.GlobalType;
+import gate.wasm.Limits;
+import gate.wasm.MemoryType;
+import gate.wasm.Module;
+import gate.wasm.TableType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Views of a native instance's own globals, memory and tables over its state memfd, for exports.
+ * Usable while the instance does not execute (the SPI's rule for host access).
+ */
+final class InstanceExports {
+    private final Module module;
+    private final CompiledProgram compiled;
+    private final StateFile state;
+    private final NativeInstance instance;
+
+    InstanceExports(Module module, CompiledProgram compiled, StateFile state, NativeInstance instance) {
+        this.module = module;
+        this.compiled = compiled;
+        this.state = state;
+        this.instance = instance;
+    }
+
+    private long readWord(long fileOffset) {
+        try {
+            byte[] b = new byte[8];
+            state.fd().preadFully(b, fileOffset);
+            return ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeWord(long fileOffset, long value) {
+        try {
+            state.fd().pwriteFully(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(value).array(), fileOffset);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private long base() {
+        return state.layout().memoryOffset();
+    }
+
+    GlobalExtern global(int index) {
+        GlobalType type = module.globals().get(index - module.importedGlobalCount()).type();
+        long at = base() + compiled.area().global(index);
+        return new GlobalExtern() {
+            @Override
+            public GlobalType type() {
+                return type;
+            }
+
+            @Override
+            public long get() {
+                return HostExterns.Global.canonical(type.type(), readWord(at));
+            }
+
+            @Override
+            public void set(long value) {
+                if (!type.mutable()) {
+                    throw new IllegalStateException("global is immutable");
+                }
+                writeWord(at, value);
+            }
+        };
+    }
+
+    MemoryExtern memory() {
+        MemoryType declared = module.memories().get(0);
+        return new MemoryExtern() {
+            @Override
+            public MemoryType type() {
+                return new MemoryType(new Limits(instance.memoryPages(), declared.limits().max()));
+            }
+
+            @Override
+            public long byteSize() {
+                return (long) instance.memoryPages() * StateLayout.WASM_PAGE;
+            }
+
+            @Override
+            public long grow(long pages) {
+                long old = instance.memoryPages();
+                if (pages < 0 || old + pages > state.layout().maxMemoryPages()) {
+                    return -1;
+                }
+                instance.memoryPages((int) (old + pages));
+                return old;
+            }
+
+            @Override
+            public void read(long address, byte[] dst, int offset, int length) {
+                check(address, length);
+                try {
+                    byte[] b = state.readMemory(address, length);
+                    System.arraycopy(b, 0, dst, offset, length);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void write(long address, byte[] src, int offset, int length) {
+                check(address, length);
+                try {
+                    state.writeMemory(address, java.util.Arrays.copyOfRange(src, offset, offset + length));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            private void check(long address, int length) {
+                if (address < 0 || length < 0 || address + length > byteSize()) {
+                    throw new TrapException(TrapId.MEMORY_ACCESS_OUT_OF_BOUNDS);
+                }
+            }
+        };
+    }
+
+    TableExtern table(int index) {
+        AreaLayout.Region region = compiled.area().tables().get(index);
+        TableType declared = module.tables().get(index - (compiled.area().tables().size() - module.tables().size()));
+        long at = base() + region.offset();
+        return new TableExtern() {
+            @Override
+            public TableType type() {
+                return new TableType(declared.elementType(), new Limits(size(), declared.limits().max()));
+            }
+
+            @Override
+            public long size() {
+                return readWord(at);
+            }
+
+            @Override
+            public long grow(long delta, long init) {
+                long old = size();
+                long max = declared.limits().hasMax() ? Math.min(declared.limits().max(), region.capacity()) : region.capacity();
+                if (delta < 0 || old + delta > max) {
+                    return -1;
+                }
+                for (long k = old; k < old + delta; k++) {
+                    writeWord(base() + region.elementsOffset() + 8 * k, init);
+                }
+                writeWord(at, old + delta);
+                return old;
+            }
+        };
+    }
+}
