@@ -42,9 +42,11 @@ final class NativeInstance implements Instance {
     private volatile TrapId pendingInterrupt;
 
     private final List<GlobalExtern> importedGlobals;
+    private final List<FunctionExtern> importedFunctions;
 
-    NativeInstance(NativeProgram program, StateFile state, int memoryPages, List<GlobalExtern> importedGlobals) {
-        this.importedGlobals = List.copyOf(importedGlobals);
+    NativeInstance(NativeProgram program, StateFile state, int memoryPages, NativeProgram.Linked linked) {
+        this.importedGlobals = List.copyOf(linked.globals());
+        this.importedFunctions = List.copyOf(linked.functions());
         this.program = program;
         this.compiled = program.compiled();
         this.state = state;
@@ -192,7 +194,17 @@ final class NativeInstance implements Instance {
         }
     }
 
+    /** Runs until the execution ends, serving calls of imported functions in between. */
     private long[] run(boolean resume, int entry, FuncType type) throws IOException {
+        long[] results = runOnce(resume, entry, type);
+        while (results == null) {
+            results = runOnce(true, compiled.resume(), type);
+        }
+        return results;
+    }
+
+    /** One process run: the results, or null after serving a host call (resume next). */
+    private long[] runOnce(boolean resume, int entry, FuncType type) throws IOException {
         StateLayout layout = state.layout();
         syncGlobals(true);
         TextImage text = program.text();
@@ -233,6 +245,11 @@ final class NativeInstance implements Instance {
             }
             case TRAP -> {
                 TrapId trap = status.trap();
+                Site site = trap == TrapId.INTERNAL_ERROR && vars.valid() ? compiled.siteAt((int) vars.trapPc()) : null;
+                if (site != null && site.kind() == SiteKind.IMPORT && site.function() < importedFunctions.size()) {
+                    callHost(site.function(), vars.spOffset());
+                    return null;
+                }
                 if (trap == TrapId.SUSPENDED && vars.valid() && vars.state() == Vars.STOPPED) {
                     suspended = true;
                     suspendedType = type;
@@ -241,6 +258,46 @@ final class NativeInstance implements Instance {
             }
             default -> throw new TrapException(status.trap(), 0, List.of("native instance process: " + status));
         }
+    }
+
+    /**
+     * A call of an imported function stopped the process in the function's import stub
+     * (gate.compiler RUNTIME-NEEDS.md §3-4): {@code [sp + 8]} is the caller's rbp, {@code [sp + 16]}
+     * the return address into the caller, the arguments are at {@code sp + 24 + 8k} and the results
+     * go there. Runs the host function and sets the saved stack pointer so that the resume
+     * routine ({@code pop rbp; ret}) returns into the caller.
+     */
+    private void callHost(int function, long sp) throws IOException {
+        FuncType type = program.module().functionType(function);
+        int n = Math.max(type.params().size(), type.results().size());
+        if (sp < 0 || sp + 24 + 8L * n > state.layout().stackSize()) {
+            throw new TrapException(TrapId.INTERNAL_ERROR);
+        }
+        ByteBuffer area = ByteBuffer.wrap(state.readStack(sp + 24, 8 * n)).order(ByteOrder.LITTLE_ENDIAN);
+        long[] args = new long[type.params().size()];
+        for (int k = 0; k < args.length; k++) {
+            ValType t = type.params().get(k);
+            long v = area.getLong(8 * k);
+            args[k] = t == ValType.I32 || t == ValType.F32 ? v & 0xffff_ffffL : v;
+        }
+        FunctionExtern f = importedFunctions.get(function);
+        long[] results = f instanceof gate.engine.HostFunction h
+                ? h.body().call(this::callerMemory, args) : f.call(args);
+        if (results == null || results.length != type.results().size()) {
+            throw new TrapException(TrapId.INTERNAL_ERROR, 0,
+                    List.of("host function " + function + " returned the wrong number of results"));
+        }
+        ByteBuffer out = ByteBuffer.allocate(8 * results.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (long r : results) {
+            out.putLong(r);
+        }
+        state.fd().pwriteFully(out.array(), StateLayout.STACK_OFFSET + sp + 24);
+        writeLong(16, sp + 8); // vars.sp_offset: at the saved rbp
+    }
+
+    private gate.engine.MemoryExtern callerMemory() {
+        return program.module().memories().isEmpty() ? null
+                : new InstanceExports(program.module(), compiled, state, this).memory();
     }
 
     private long[] results(FuncType type) throws IOException {

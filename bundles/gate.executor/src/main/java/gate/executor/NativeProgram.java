@@ -81,13 +81,14 @@ final class NativeProgram implements Program {
 
     @Override
     public Instance instantiate(Imports imports, InstanceLimits limits) {
-        List<GlobalExtern> imported = link(imports);
+        Linked linked = link(imports);
+        List<GlobalExtern> imported = linked.globals();
         NativeInstance instance = null;
         try {
             StateLayout layout = layout(limits, compiled.memoryPages());
             AreaImage area = AreaImage.empty(module, compiled);
             StateFile state = StateFile.create(layout);
-            instance = new NativeInstance(this, state, (int) compiled.memoryPages(), imported);
+            instance = new NativeInstance(this, state, (int) compiled.memoryPages(), linked);
             try {
                 for (int g = 0; g < imported.size(); g++) {
                     area.word(compiled.area().global(g), imported.get(g).get());
@@ -120,7 +121,8 @@ final class NativeProgram implements Program {
 
     @Override
     public Instance restore(InstanceState saved, Imports imports, InstanceLimits limits) {
-        List<GlobalExtern> imported = link(imports);
+        Linked linked = link(imports);
+        List<GlobalExtern> imported = linked.globals();
         if (!saved.stack().isEmpty()) {
             throw new InvalidStateException("the native engine cannot restore a suspended call stack yet");
         }
@@ -150,7 +152,7 @@ final class NativeProgram implements Program {
             if (saved.memory() != null && saved.memory().length > 0) {
                 state.writeMemory(0, saved.memory());
             }
-            return new NativeInstance(this, state, (int) pages, imported);
+            return new NativeInstance(this, state, (int) pages, linked);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -166,11 +168,12 @@ final class NativeProgram implements Program {
     }
 
     /**
-     * Links functions (calling one traps for now: gate.compiler RUNTIME-NEEDS.md §3) and globals
-     * (core spec §4.5.4: types must match exactly); returns the imported globals in index order.
+     * Links functions (called from the JVM when the import stub traps, see NativeInstance) and globals
+     * (core spec §4.5.4: types must match exactly), in index order.
      */
-    private List<GlobalExtern> link(Imports imports) {
+    private Linked link(Imports imports) {
         List<GlobalExtern> globals = new ArrayList<>();
+        List<FunctionExtern> functions = new ArrayList<>();
         for (Import imp : module.imports()) {
             Extern e = imports.resolve(imp);
             String name = imp.module() + "." + imp.name();
@@ -182,6 +185,7 @@ final class NativeProgram implements Program {
                     if (!(e instanceof FunctionExtern fe) || !fe.type().equals(module.types().get(f.typeIndex()))) {
                         throw new UnlinkableException("incompatible import type " + name);
                     }
+                    functions.add((FunctionExtern) e);
                 }
                 case ImportDesc.Global g -> {
                     if (!(e instanceof GlobalExtern ge) || !ge.type().equals(g.type())) {
@@ -193,8 +197,11 @@ final class NativeProgram implements Program {
                         "the native engine cannot link imported memories or tables yet (" + name + ")");
             }
         }
-        return globals;
+        return new Linked(functions, globals);
     }
+
+    /** The resolved imports of one instance. */
+    record Linked(List<FunctionExtern> functions, List<GlobalExtern> globals) {}
 
     /** Copies active data segments into memory (core spec §4.5.4 step 14). */
     private void writeActiveData(StateFile state, AreaImage eval, long pages) throws IOException {
