@@ -51,7 +51,6 @@ final class Calls {
         TrapStubs stubs = module.stubs();
         AreaLayout.Region region = module.area().tables().get(table);
         Reg target = f.toGp(f.pop());
-        f.spillAll();
         int start = code.position();
         RegRm.CMP.regMem(code, Size.DWORD, target,
                 Memory.at(Abi.MEMORY_BASE, region.offset()));
@@ -76,14 +75,15 @@ final class Calls {
         returned(f, type);
     }
 
+    /** Arguments straight to the outgoing area, then every other operand to its slot. */
     private static void passArguments(FunctionState f, FuncType type) {
-        f.spillAll();
         int n = type.params().size();
         int from = f.depth() - n;
         for (int k = 0; k < n; k++) {
             f.store(FrameLayout.outgoing(k), f.get(from + k));
         }
         f.truncate(from);
+        f.spillAll();
         f.needOutgoing(Math.max(n, type.results().size()));
     }
 

@@ -97,14 +97,15 @@ final class Control {
     static boolean end(FunctionState f) {
         ControlFrame frame = f.popControl();
         boolean reachable = !f.unreachable();
-        if (reachable) {
-            f.spillAll();
-        }
         if (frame.kind() == ControlFrame.Kind.FUNCTION) {
             if (reachable) {
+                // Results go straight from registers to the caller's area.
                 returnFrom(f);
             }
             return true;
+        }
+        if (reachable) {
+            f.spillAll();
         }
         if (frame.kind() == ControlFrame.Kind.IF && !frame.hadElse()) {
             frame.elseLabel().bind(f.code());

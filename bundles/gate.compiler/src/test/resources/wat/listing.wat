@@ -1,0 +1,20 @@
+;; Small functions whose machine code is checked in as golden listings (src/test/resources/golden).
+(module
+  (type $ii (func (param i32) (result i32)))
+  (memory 1)
+  (table 2 funcref)
+  (func (export "add") (param i32 i32) (result i32)
+    (i32.add (local.get 0) (local.get 1)))
+  (func (export "sum") (param $n i32) (result i32) (local $s i32)
+    (loop $l
+      (local.set $s (i32.add (local.get $s) (local.get $n)))
+      (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+    (local.get $s))
+  (func (export "copy_word") (param $from i32) (param $to i32)
+    (i64.store offset=8 (local.get $to) (i64.load (local.get $from))))
+  (func (export "dispatch") (param i32 i32) (result i32)
+    (call_indirect (type $ii) (local.get 1) (local.get 0)))
+  (func (export "classify") (param i32) (result i32)
+    (block $b (block $a (br_table $a $b $a (local.get 0))) (return (i32.const 10)))
+    (i32.const 20))
+)
