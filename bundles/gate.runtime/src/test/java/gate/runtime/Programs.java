@@ -20,7 +20,14 @@ final class Programs implements AutoCloseable {
     final RunCommand command;
 
     Programs() {
-        directory.add(new CatalogService(directory));
+        this(true);
+    }
+
+    /** @param withCatalog whether the {@code catalog} service is there */
+    Programs(boolean withCatalog) {
+        if (withCatalog) {
+            directory.add(new CatalogService(directory));
+        }
         command = new RunCommand(Engines::fromClassPath, new InstanceRunner(directory, executor));
     }
 

@@ -45,8 +45,8 @@ class RunCommandTest {
 
     @Test
     void stdinReachesTheProgram() throws Exception {
-        var r = run("1 2 3\n40\n", Programs.wasm("scanf"));
-        assertEquals("4 numbers, sum 46\n", r.out());
+        var r = run("1 2 3\n-4 100\n", Programs.wasm("scanf"));
+        assertEquals("5 numbers, sum 102\n", r.out());
         assertEquals(0, r.status(), r.err());
     }
 
@@ -66,8 +66,18 @@ class RunCommandTest {
     }
 
     @Test
+    void catalogProgramSeesAMissingCatalog() throws Exception {
+        try (var bare = new Programs(false)) {
+            var r = bare.run("", Programs.wasm("catalog"));
+            assertEquals("catalog is not available\n", r.out());
+            assertEquals(1, r.status());
+        }
+    }
+
+    @Test
     void clockAndRandomWork() throws Exception {
         var clock = run("", Programs.wasm("clock"));
+        assertEquals("realtime ok\nmonotonic ok\n", clock.out());
         assertEquals(0, clock.status(), clock.out() + clock.err());
         var random = run("", Programs.wasm("random"));
         assertTrue(random.out().matches("[0-9a-f]{32}\n"), random.out());
