@@ -37,8 +37,13 @@ public interface InstancePipe {
      * Blocks until one of {@code events} holds, the timeout expires, or {@link #wakeUp()} is
      * called (used to deliver a suspension request to a blocked program).
      *
+     * <p>A wake-up wins: when {@link #wakeUp()} was called, {@code await} returns 0 even if events
+     * hold, and that is the only reason besides the timeout for which it returns 0. The ABI relies
+     * on it to tell an interruption from input (README §5): a wake-up consumed by a call that
+     * returned events would be lost, and the program would stay blocked.
+     *
      * @param timeoutNanos maximum wait; negative waits without limit
-     * @return the events that hold now (possibly none)
+     * @return the events that hold now; 0 when woken up or timed out
      */
     int await(int events, long timeoutNanos) throws InterruptedException;
 

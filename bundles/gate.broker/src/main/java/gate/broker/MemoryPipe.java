@@ -90,9 +90,12 @@ final class MemoryPipe implements InstancePipe {
         try {
             long remaining = timeoutNanos;
             while (true) {
-                int ready = readyEvents() & events;
-                if (ready != 0 || woken) {
+                if (woken) {
                     woken = false;
+                    return 0; // a wake-up wins over events (InstancePipe#await, gate.abi README §5)
+                }
+                int ready = readyEvents() & events;
+                if (ready != 0) {
                     return ready;
                 }
                 if (timeoutNanos < 0) {
