@@ -8,6 +8,7 @@ import gate.service.origin.OriginConnection;
 import gate.service.origin.OriginConnector;
 import gate.service.origin.OriginService;
 import gate.service.origin.StdioService;
+import gate.wasm.WasmLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -75,7 +76,14 @@ public final class RunCommand {
         }
         byte[] wasm;
         try {
-            wasm = Files.readAllBytes(Path.of(options.file()));
+            Path file = Path.of(options.file());
+            long size = Files.size(file);
+            if (size > WasmLimits.DEFAULT.moduleSize()) {
+                err.println("gate run: " + options.file() + ": module rejected: " + size + " bytes exceed the limit of "
+                        + WasmLimits.DEFAULT.moduleSize());
+                return ExitCodes.REJECTED;
+            }
+            wasm = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             err.println("gate run: " + options.file() + ": no such file");
             return ExitCodes.NOT_FOUND;

@@ -109,6 +109,22 @@ class RunCommandTest {
     }
 
     @Test
+    void oversizedFileIsRejectedWithoutReadingIt(@TempDir Path dir) throws Exception {
+        Path huge = dir.resolve("huge.wasm");
+        try (var file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength((long) gate.wasm.WasmLimits.DEFAULT.moduleSize() + 1); // sparse
+        }
+        var r = run("", huge.toString());
+        assertEquals(ExitCodes.REJECTED, r.status());
+        assertTrue(r.err().contains("exceed the limit"), r.err());
+    }
+
+    @Test
+    void aDirectoryCannotBeRead(@TempDir Path dir) throws Exception {
+        assertEquals(ExitCodes.NOT_FOUND, run("", dir.toString()).status());
+    }
+
+    @Test
     void missingFunctionIsARejection() throws Exception {
         var r = run("", "--function", "nope", Programs.wasm("hello"));
         assertEquals(ExitCodes.REJECTED, r.status());
