@@ -84,6 +84,15 @@ class NativeEngineTest {
     }
 
     @Test
+    void deepRecursionExhaustsTheStack() {
+        try (Instance i = basic.instantiate(Imports.NONE, new InstanceLimits(16, 64 * 1024))) {
+            assertArrayEquals(new long[] {100}, i.invoke("deep", 100));
+            TrapException e = assertThrows(TrapException.class, () -> i.invoke("deep", 1_000_000));
+            assertEquals(TrapId.CALL_STACK_EXHAUSTED, e.trap());
+        }
+    }
+
+    @Test
     void endlessLoopSuspendsResumesAndIsKilled() throws Exception {
         try (Instance i = basic.instantiate(Imports.NONE, InstanceLimits.DEFAULT)) {
             interruptSoon(i, TrapId.SUSPENDED);

@@ -57,6 +57,27 @@ class StartLatencyFiguresTest {
         }
     }
 
+    @Test
+    void printInvokeFigures() throws Exception {
+        int runs = Integer.getInteger("gate.bench.starts", 1000);
+        Path cache = Path.of(System.getProperty("gate.test.cache", "target/test-cache"));
+        NativeEngine engine = new NativeEngine(TestPrograms.config(), new ProgramCache(cache.resolve("figure-programs")));
+        try (gate.engine.Instance i = engine.compile(NativeEngineTest.module("basic"))
+                .instantiate(gate.engine.Imports.NONE, gate.engine.InstanceLimits.DEFAULT)) {
+            double[] micros = new double[runs];
+            for (int k = 0; k < runs; k++) {
+                long t0 = System.nanoTime();
+                i.invoke("add", k, 1);
+                micros[k] = (System.nanoTime() - t0) / 1e3;
+            }
+            Arrays.sort(micros);
+            System.out.printf("gate.executor figures: NativeEngine invoke (one instance process per call), %d calls:"
+                    + " median %.0f us, p99 %.0f us%n", runs, micros[runs / 2], micros[Math.min(runs - 1, runs * 99 / 100)]);
+        } finally {
+            engine.close();
+        }
+    }
+
     /** [count, total KiB] of the container's children (pid 1 inside is the host side's child). */
     private static long[] idleRss(int hostPid) throws IOException {
         List<Long> level = children(hostPid);
