@@ -65,16 +65,30 @@ final class Control {
         f.site(site, SiteKind.LOOP, f.codeOffset(bodyOffset), f.depth());
     }
 
-    static void ifThen(FunctionState f, int blockType) {
-        FuncType type = blockType(f, blockType);
-        Reg condition = f.toGp(f.pop());
+    /**
+     * Pops a branch condition and sets the flags for it with every other operand spilled;
+     * returns the condition under which the branch is taken.
+     */
+    private static Condition condition(FunctionState f) {
+        Operand operand = f.pop();
+        if (operand instanceof Operand.Flags flags) {
+            f.spillAll(); // moves only: the flags survive
+            return flags.condition();
+        }
+        Reg condition = f.toGp(operand);
         f.spillAll();
         RmReg.TEST.regReg(f.code(), Size.DWORD, condition, condition);
         f.releaseGp(condition);
+        return Condition.NE;
+    }
+
+    static void ifThen(FunctionState f, int blockType) {
+        FuncType type = blockType(f, blockType);
+        Condition taken = condition(f);
         ControlFrame frame = new ControlFrame(ControlFrame.Kind.IF,
                 f.depth() - type.params().size(), type.params(), type.results());
         f.pushControl(frame);
-        CondRel32.Jcc.to(f.code(), Condition.E, frame.elseLabel());
+        CondRel32.Jcc.to(f.code(), taken.negate(), frame.elseLabel());
     }
 
     static void elseBranch(FunctionState f) {
@@ -158,19 +172,16 @@ final class Control {
     }
 
     static void brIf(FunctionState f, int depth) {
-        Reg condition = f.toGp(f.pop());
-        f.spillAll();
+        Condition taken = condition(f);
         CodeBuffer code = f.code();
-        RmReg.TEST.regReg(code, Size.DWORD, condition, condition);
-        f.releaseGp(condition);
         ControlFrame frame = f.label(depth);
         if (frame.kind() != ControlFrame.Kind.FUNCTION && !needsMoves(f, frame)) {
-            CondRel32.Jcc.to(code, Condition.NE, frame.label());
+            CondRel32.Jcc.to(code, taken, frame.label());
             frame.markBranchedTo();
             return;
         }
         Label skip = new Label();
-        CondRel32.Jcc.to(code, Condition.E, skip);
+        CondRel32.Jcc.to(code, taken.negate(), skip);
         jump(f, frame);
         skip.bind(code);
     }

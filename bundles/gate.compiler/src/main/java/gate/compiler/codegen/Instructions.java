@@ -11,6 +11,10 @@ final class Instructions {
 
     /** Compiles one reachable instruction; returns true at the function's final end. */
     static boolean compile(FunctionState f, CodeReader r, Opcode op) {
+        if (op != Opcode.BR_IF && op != Opcode.IF && op != Opcode.I32_EQZ) {
+            // Only these consume a condition still in the flags; anything else may clobber them.
+            f.materializeTop();
+        }
         switch (op) {
             case UNREACHABLE -> Control.unreachable(f);
             case NOP -> {}

@@ -112,9 +112,8 @@ final class IntOps {
             f.releaseGp(r);
         }
         if (compare) {
-            CondRm.SETcc.reg(code, condition(name), a);
-            RegRmExtend.MOVZX8.regReg(code, Size.DWORD, a, a);
-            f.pushGp(ValType.I32, a);
+            f.releaseGp(a);
+            f.push(new Operand.Flags(condition(name)));
         } else {
             f.pushGp(type, a);
         }
@@ -223,13 +222,20 @@ final class IntOps {
         CodeBuffer code = f.code();
         ValType type = op.params().get(0);
         Size size = FunctionState.size(type);
+        if (op == Opcode.I32_EQZ && f.peek(0) instanceof Operand.Flags flags) {
+            // eqz of a comparison is the opposite comparison: no code.
+            f.pop();
+            f.push(new Operand.Flags(flags.condition().negate()));
+            return;
+        }
         Reg a = f.toGp(f.pop());
         ValType result = op.results().get(0);
         switch (op(op)) {
             case EQZ -> {
                 RmReg.TEST.regReg(code, size, a, a);
-                CondRm.SETcc.reg(code, Condition.E, a);
-                RegRmExtend.MOVZX8.regReg(code, Size.DWORD, a, a);
+                f.releaseGp(a);
+                f.push(new Operand.Flags(Condition.E));
+                return;
             }
             case CLZ, CTZ, POPCNT -> {
                 Reg target = f.allocGp();

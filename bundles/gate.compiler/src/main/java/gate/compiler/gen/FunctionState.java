@@ -1,6 +1,8 @@
 package gate.compiler.gen;
 
 import gate.compiler.x86.enc.CodeBuffer;
+import gate.compiler.x86.enc.CondRm;
+import gate.compiler.x86.enc.RegRmExtend;
 import gate.compiler.x86.enc.GpRmXmm;
 import gate.compiler.x86.enc.Memory;
 import gate.compiler.x86.enc.MemXmm;
@@ -253,6 +255,9 @@ public final class FunctionState {
         if (operand instanceof Operand.Slot) {
             return;
         }
+        if (operand instanceof Operand.Flags flags) {
+            operand = new Operand.Gp(ValType.I32, materialize(flags));
+        }
         store(frame.operand(position), operand);
         release(operand);
         stack.set(position, new Operand.Slot(operand.type(), position));
@@ -274,9 +279,30 @@ public final class FunctionState {
         }
     }
 
+    /** Turns a flags operand into a 0 or 1 in a new register (SETcc does not change flags). */
+    public Reg materialize(Operand.Flags flags) {
+        Reg reg = allocGp();
+        CondRm.SETcc.reg(code, flags.condition(), reg);
+        RegRmExtend.MOVZX8.regReg(code, Size.DWORD, reg, reg);
+        return reg;
+    }
+
+    /** If the top operand is a condition in the flags, puts it in a register. */
+    public void materializeTop() {
+        if (!stack.isEmpty() && stack.get(stack.size() - 1) instanceof Operand.Flags flags) {
+            stack.remove(stack.size() - 1);
+            pushGp(ValType.I32, materialize(flags));
+        }
+    }
+
     /** Writes an operand's 8-byte slot encoding to {@code target}; clobbers rcx. */
     public void store(Memory target, Operand operand) {
         switch (operand) {
+            case Operand.Flags flags -> {
+                Reg reg = materialize(flags);
+                RmReg.MOV.memReg(code, Size.QWORD, target, reg);
+                registers.release(reg);
+            }
             case Operand.Const c -> {
                 if (c.bits() == (int) c.bits()) {
                     RmImm32.MOV.memImm(code, Size.QWORD, target, (int) c.bits());
@@ -356,6 +382,9 @@ public final class FunctionState {
             case Operand.Gp gp -> {
                 return gp.reg();
             }
+            case Operand.Flags flags -> {
+                return materialize(flags);
+            }
             case Operand.Const c -> {
                 Reg reg = allocGp();
                 loadConst(reg, c.bits());
@@ -382,6 +411,10 @@ public final class FunctionState {
             case Operand.Slot s ->
                 RegRm.MOV.regMem(code, size(s.type()), target, frame.operand(s.position()));
             case Operand.Fp fp -> GpRmXmm.MOVD.regReg(code, Size.QWORD, target, fp.reg());
+            case Operand.Flags flags -> {
+                CondRm.SETcc.reg(code, flags.condition(), target);
+                RegRmExtend.MOVZX8.regReg(code, Size.DWORD, target, target);
+            }
         }
     }
 
@@ -414,6 +447,7 @@ public final class FunctionState {
                 return reg;
             }
             case Operand.Gp gp -> throw new IllegalStateException("integer operand " + gp);
+            case Operand.Flags flags -> throw new IllegalStateException("condition " + flags);
         }
     }
 

@@ -1,5 +1,6 @@
 package gate.compiler.gen;
 
+import gate.compiler.x86.enc.Condition;
 import gate.compiler.x86.enc.Reg;
 import gate.compiler.x86.enc.Xmm;
 import gate.wasm.ValType;
@@ -43,6 +44,23 @@ public sealed interface Operand {
         @Override
         public String toString() {
             return type.text() + " in " + reg;
+        }
+    }
+
+    /**
+     * An i32 0 or 1 that is still a condition of the flags register, left by a comparison for a
+     * branch right after it. Only ever the top operand, and only until the next instruction
+     * that is not a branch on it (the dispatch materialises it then).
+     */
+    record Flags(Condition condition) implements Operand {
+        @Override
+        public ValType type() {
+            return ValType.I32;
+        }
+
+        @Override
+        public String toString() {
+            return "i32 in flags " + condition.suffix();
         }
     }
 
