@@ -276,8 +276,12 @@ public final class Session implements AutoCloseable {
     private SessionOutput output() {
         return new SessionOutput() {
             @Override
-            public boolean send(Packet packet) {
-                return pipe.deliver(packet.encode());
+            public boolean send(Packet packet, int wireCode) {
+                byte[] encoded = packet.encode();
+                // The code field (i16 at offset 4, §6.1) is rewritten in place: no second copy.
+                encoded[4] = (byte) wireCode;
+                encoded[5] = (byte) (wireCode >> 8);
+                return pipe.deliver(encoded);
             }
 
             @Override

@@ -37,7 +37,7 @@ final class SlotSink implements PacketSink {
             if (closed) {
                 return false;
             }
-            if (!output.send(packet.code() == wireCode ? packet : packet.withCode(wireCode))) {
+            if (!output.send(packet, wireCode)) {
                 closed = true;
                 onOverflow.run();
                 return false;
