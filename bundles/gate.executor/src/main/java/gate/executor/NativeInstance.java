@@ -254,7 +254,7 @@ final class NativeInstance implements Instance {
                     suspended = true;
                     suspendedType = type;
                 }
-                throw new TrapException(trap);
+                throw new TrapException(trap, 0, innermostFunction(vars));
             }
             default -> throw new TrapException(status.trap(), 0, List.of("native instance process: " + status));
         }
@@ -298,6 +298,21 @@ final class NativeInstance implements Instance {
     private gate.engine.MemoryExtern callerMemory() {
         return program.module().memories().isEmpty() ? null
                 : new InstanceExports(program.module(), compiled, state, this).memory();
+    }
+
+    /** The trapping function's name (trap pc to function through the compiler's trap ranges). */
+    private List<String> innermostFunction(Vars vars) {
+        if (!vars.valid() || vars.trapPc() < 0 || vars.trapPc() > Integer.MAX_VALUE) {
+            return List.of();
+        }
+        var range = compiled.trapAt((int) vars.trapPc());
+        Site site = range == null ? compiled.siteAt((int) vars.trapPc()) : null;
+        int function = range != null ? range.function() : site != null ? site.function() : -1;
+        if (function < 0) {
+            return List.of();
+        }
+        gate.wasm.Names names = program.module().names();
+        return List.of((names == null ? gate.wasm.Names.EMPTY : names).function(function));
     }
 
     private long[] results(FuncType type) throws IOException {

@@ -78,6 +78,7 @@ class NativeEngineTest {
         try (Instance i = basic.instantiate(Imports.NONE, InstanceLimits.DEFAULT)) {
             TrapException e = assertThrows(TrapException.class, () -> i.invoke("load", 65534));
             assertEquals(TrapId.MEMORY_ACCESS_OUT_OF_BOUNDS, e.trap());
+            assertEquals(1, e.wasmStackTrace().size());
             // the instance stays usable after a trap
             assertArrayEquals(new long[] {3}, i.invoke("add", 1, 2));
         }
