@@ -47,7 +47,11 @@ public interface InstancePipe {
      */
     int await(int events, long timeoutNanos) throws InterruptedException;
 
-    /** Makes a current or the next {@link #await} return at once. */
+    /**
+     * Makes a current or the next {@link #await} return at once, with 0. Call it after {@code
+     * Instance.interrupt}; a wake-up still pending when the execution stopped elsewhere must be
+     * discarded before the instance resumes (README §5).
+     */
     void wakeUp();
 
     /** Writes debug output (WASI fd 2): goes to the debug log, never to services. */
