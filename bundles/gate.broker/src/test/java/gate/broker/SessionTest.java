@@ -375,4 +375,25 @@ class SessionTest {
         }
         assertTrue(violations.isEmpty());
     }
+
+    @Test
+    void onlyProgramsThatDiscoveredAServiceHearOfIt() throws Exception {
+        var a = new FakeService("a");
+        directory.add(a);
+        directory.add(new FakeService("b"));
+        try (Session watching = start(SessionOptions.defaults()); Session other = start(SessionOptions.defaults())) {
+            var first = new ProgramEnd(watching.pipe());
+            var second = new ProgramEnd(other.pipe());
+            first.send(discovery("a"));
+            first.receive();
+            second.send(discovery("b"));
+            second.receive();
+            directory.remove(a);
+            assertEquals(Domain.INFO, first.receive().domain());
+            second.send(discovery()); // the reply is the next packet: no notice came before it
+            Packet next = second.receive();
+            assertEquals(Domain.CALL, next.domain());
+            assertArrayEquals(states(1), next.content());
+        }
+    }
 }
