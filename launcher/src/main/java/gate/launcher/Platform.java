@@ -47,7 +47,12 @@ final class Platform {
      */
     void start() throws LaunchException {
         var context = framework.getBundleContext();
-        var rules = StartLevelRules.parse(context.getProperty(FrameworkProperties.START_LEVELS));
+        StartLevelRules rules;
+        try {
+            rules = StartLevelRules.parse(context.getProperty(FrameworkProperties.START_LEVELS));
+        } catch (IllegalArgumentException e) {
+            throw new LaunchException("etc/config.properties: " + e.getMessage());
+        }
         new BundleFolder(options.home().resolve("bundle"), rules).installAndMark(context);
         HttpAnnouncer.watch(context, out);
         try {
