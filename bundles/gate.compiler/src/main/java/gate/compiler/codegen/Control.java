@@ -228,6 +228,12 @@ final class Control {
     static void returnFrom(FunctionState f) {
         int n = f.results().size();
         int from = f.depth() - n;
+        // Results overwrite the parameters' memory: read parameters still named lazily first.
+        for (int k = 0; k < n; k++) {
+            if (f.get(from + k) instanceof Operand.Local l && l.index() < f.frame().params()) {
+                f.detachLocal(l.index());
+            }
+        }
         for (int k = 0; k < n; k++) {
             f.store(Memory.at(Reg.RBP, FrameLayout.RESULTS + 8 * k), f.get(from + k));
         }

@@ -7,7 +7,9 @@ import gate.compiler.x86.IntDivision;
 import gate.compiler.x86.enc.CodeBuffer;
 import gate.compiler.x86.enc.CondRm;
 import gate.compiler.x86.enc.Condition;
+import gate.compiler.x86.enc.Memory;
 import gate.compiler.x86.enc.Reg;
+import gate.compiler.x86.enc.RegRmImm32;
 import gate.compiler.x86.enc.RegRm;
 import gate.compiler.x86.enc.RegRmExtend;
 import gate.compiler.x86.enc.RmCl;
@@ -88,15 +90,27 @@ final class IntOps {
         Reg a = f.toGp(f.pop());
         CodeBuffer code = f.code();
         boolean compare = isCompare(name);
-        if (b instanceof Operand.Const c && fitsImm(c.bits(), size) && name != Op.MUL) {
+        Memory inPlace = f.memoryOf(b);
+        if (b instanceof Operand.Const c && fitsImm(c.bits(), size)) {
             int imm = (int) c.bits();
             switch (name) {
+                case MUL -> RegRmImm32.IMUL.regRegImm(code, size, a, a, imm);
                 case ADD -> RmImm32.ADD.regImm(code, size, a, imm);
                 case SUB -> RmImm32.SUB.regImm(code, size, a, imm);
                 case AND -> RmImm32.AND.regImm(code, size, a, imm);
                 case OR -> RmImm32.OR.regImm(code, size, a, imm);
                 case XOR -> RmImm32.XOR.regImm(code, size, a, imm);
                 default -> RmImm32.CMP.regImm(code, size, a, imm);
+            }
+        } else if (inPlace != null) {
+            switch (name) {
+                case ADD -> RegRm.ADD.regMem(code, size, a, inPlace);
+                case SUB -> RegRm.SUB.regMem(code, size, a, inPlace);
+                case MUL -> RegRm.IMUL.regMem(code, size, a, inPlace);
+                case AND -> RegRm.AND.regMem(code, size, a, inPlace);
+                case OR -> RegRm.OR.regMem(code, size, a, inPlace);
+                case XOR -> RegRm.XOR.regMem(code, size, a, inPlace);
+                default -> RegRm.CMP.regMem(code, size, a, inPlace);
             }
         } else {
             Reg r = f.toGp(b);

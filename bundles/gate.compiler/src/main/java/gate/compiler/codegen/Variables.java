@@ -12,8 +12,9 @@ import gate.wasm.ValType;
 
 /**
  * Locals (in the frame, {@link gate.compiler.gen.FrameLayout}) and globals (below the memory
- * base, {@link gate.compiler.gen.AreaLayout}): core §4.4.5. A get loads into a register at once,
- * so that no operand ever aliases a variable that a later set changes.
+ * base, {@link gate.compiler.gen.AreaLayout}): core §4.4.5. local.get is lazy (the operand names
+ * the local until the local changes); global.get loads at once, as calls and global.set would
+ * change what a lazy global refers to.
  */
 final class Variables {
     private Variables() {}
@@ -30,18 +31,23 @@ final class Variables {
         }
     }
 
+    /** Lazy: the local's slot serves as the operand until the local changes. */
     static void localGet(FunctionState f, int index) {
-        load(f, f.localType(index), f.frame().local(index));
+        f.push(new Operand.Local(f.localType(index), index));
     }
 
     static void localSet(FunctionState f, int index) {
         Operand value = f.pop();
+        f.detachLocal(index);
         f.store(f.frame().local(index), value);
         f.release(value);
     }
 
     static void localTee(FunctionState f, int index) {
-        f.store(f.frame().local(index), f.peek(0));
+        Operand value = f.pop();
+        f.detachLocal(index);
+        f.store(f.frame().local(index), value);
+        f.push(value);
     }
 
     private static Memory global(FunctionState f, int index) {

@@ -295,9 +295,36 @@ public final class FunctionState {
         }
     }
 
+    /** The memory an operand can be read from in place (slot or local), or null. */
+    public Memory memoryOf(Operand operand) {
+        return switch (operand) {
+            case Operand.Slot s -> frame.operand(s.position());
+            case Operand.Local l -> frame.local(l.index());
+            default -> null;
+        };
+    }
+
+    /** Loads every operand that still refers to local {@code index}, which is about to change. */
+    public void detachLocal(int index) {
+        for (int i = 0; i < stack.size(); i++) {
+            if (stack.get(i) instanceof Operand.Local l && l.index() == index) {
+                Operand loaded = Operand.isFloat(l.type()) ? new Operand.Fp(l.type(), toXmm(l))
+                        : new Operand.Gp(l.type(), toGp(l));
+                stack.set(i, loaded);
+            }
+        }
+    }
+
     /** Writes an operand's 8-byte slot encoding to {@code target}; clobbers rcx. */
     public void store(Memory target, Operand operand) {
         switch (operand) {
+            case Operand.Local l -> {
+                Memory source = frame.local(l.index());
+                if (!source.equals(target)) {
+                    RegRm.MOV.regMem(code, Size.QWORD, Reg.RCX, source);
+                    RmReg.MOV.memReg(code, Size.QWORD, target, Reg.RCX);
+                }
+            }
             case Operand.Flags flags -> {
                 Reg reg = materialize(flags);
                 RmReg.MOV.memReg(code, Size.QWORD, target, reg);
@@ -385,6 +412,11 @@ public final class FunctionState {
             case Operand.Flags flags -> {
                 return materialize(flags);
             }
+            case Operand.Local l -> {
+                Reg reg = allocGp();
+                RegRm.MOV.regMem(code, size(l.type()), reg, frame.local(l.index()));
+                return reg;
+            }
             case Operand.Const c -> {
                 Reg reg = allocGp();
                 loadConst(reg, c.bits());
@@ -410,6 +442,8 @@ public final class FunctionState {
             case Operand.Const c -> loadConst(target, c.bits());
             case Operand.Slot s ->
                 RegRm.MOV.regMem(code, size(s.type()), target, frame.operand(s.position()));
+            case Operand.Local l ->
+                RegRm.MOV.regMem(code, size(l.type()), target, frame.local(l.index()));
             case Operand.Fp fp -> GpRmXmm.MOVD.regReg(code, Size.QWORD, target, fp.reg());
             case Operand.Flags flags -> {
                 CondRm.SETcc.reg(code, flags.condition(), target);
@@ -444,6 +478,12 @@ public final class FunctionState {
                 Xmm reg = allocXmm();
                 XmmRm load = s.type() == ValType.F32 ? XmmRm.MOVSS : XmmRm.MOVSD;
                 load.regMem(code, reg, frame.operand(s.position()));
+                return reg;
+            }
+            case Operand.Local l -> {
+                Xmm reg = allocXmm();
+                XmmRm load = l.type() == ValType.F32 ? XmmRm.MOVSS : XmmRm.MOVSD;
+                load.regMem(code, reg, frame.local(l.index()));
                 return reg;
             }
             case Operand.Gp gp -> throw new IllegalStateException("integer operand " + gp);

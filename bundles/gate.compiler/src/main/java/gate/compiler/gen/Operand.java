@@ -23,6 +23,18 @@ public sealed interface Operand {
         }
     }
 
+    /**
+     * The current value of local {@code index}, not loaded yet: instructions can use the local's
+     * frame slot as a memory operand. Before the local is written, such operands are loaded
+     * ({@link FunctionState#detachLocal}).
+     */
+    record Local(ValType type, int index) implements Operand {
+        @Override
+        public String toString() {
+            return type.text() + " of local " + index;
+        }
+    }
+
     /** A constant, in the slot encoding of the SPI (i32 and f32 bits zero-extended). */
     record Const(ValType type, long bits) implements Operand {
         @Override

@@ -35,30 +35,39 @@ class BenchKernelsTest {
         Module module = Wasm.load(Files.readAllBytes(wasm), WasmLimits.DEFAULT);
         CompiledProgram program = new Compiler(true).compile(module, -1);
         long expected = Long.parseLong(Files.readString(BENCH.resolve(name + ".expected")).trim());
-        try (ModuleRunner runner = new ModuleRunner(program, module)) {
-            assertEquals(-1, runner.invoke("_initialize", new long[0], 0).trap());
-            long start = System.nanoTime();
-            ModuleRunner.Outcome outcome = runner.invoke("run", new long[0], 1);
-            long nanos = System.nanoTime() - start;
-            assertEquals(-1, outcome.trap(), "trap");
-            assertEquals(expected, outcome.results()[0] & 0xffffffffL, name + " checksum");
-            System.out.printf("bench %s: compiled %.1f ms, gcc -O2 %s%n", name, nanos / 1e6,
-                    gccTime(name));
+        long best = Long.MAX_VALUE;
+        for (int run = 0; run < RUNS; run++) {
+            try (ModuleRunner runner = new ModuleRunner(program, module)) {
+                assertEquals(-1, runner.invoke("_initialize", new long[0], 0).trap());
+                long start = System.nanoTime();
+                ModuleRunner.Outcome outcome = runner.invoke("run", new long[0], 1);
+                best = Math.min(best, System.nanoTime() - start);
+                assertEquals(-1, outcome.trap(), "trap");
+                assertEquals(expected, outcome.results()[0] & 0xffffffffL, name + " checksum");
+            }
         }
+        System.out.printf("bench %s: compiled best of %d %.1f ms, gcc -O2 %s%n", name, RUNS,
+                best / 1e6, gccTime(name));
     }
+
+    private static final int RUNS = 3;
 
     private static String gccTime(String name) throws IOException, InterruptedException {
         Path binary = BENCH.resolve("native").resolve(name);
         if (!Files.isExecutable(binary)) {
             return "not built";
         }
-        long start = System.nanoTime();
-        Process process = new ProcessBuilder(binary.toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            return "timed out";
+        long best = Long.MAX_VALUE;
+        for (int run = 0; run < RUNS; run++) {
+            long start = System.nanoTime();
+            Process process = new ProcessBuilder(binary.toString()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return "timed out";
+            }
+            best = Math.min(best, System.nanoTime() - start);
         }
-        return String.format("%.1f ms (process)", (System.nanoTime() - start) / 1e6);
+        return String.format("best of %d %.1f ms (whole process)", RUNS, best / 1e6);
     }
 }

@@ -129,6 +129,15 @@ class ExecutionTest {
             d.check("unreachable", 1);
             d.check("recurse");
             d.check("dead_code", 4);
+            d.check("swap_params", 10, 3);
+            d.check("pending_get", 5);
+            long[] doubles = {Double.doubleToRawLongBits(1.0), Double.doubleToRawLongBits(2.0),
+                Double.doubleToRawLongBits(Double.NaN)};
+            for (long a : doubles) {
+                for (long b : doubles) {
+                    d.check("float_compare", a, b);
+                }
+            }
         }
     }
 }
