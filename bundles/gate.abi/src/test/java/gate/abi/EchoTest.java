@@ -37,6 +37,17 @@ class EchoTest {
         assertEquals(ProgramRun.Outcome.RETURNED, run.start(), session.debugText());
         assertEquals(SIZE, session.stdoutBytes());
         assertEquals(expected.getValue(), actual.getValue());
+        assertEquals(java.util.List.of(), session.protocolErrors());
+    }
+
+    @Test
+    void stdoutStaysWithinASmallCredit() {
+        byte[] text = "a longer line than the credit allows in one packet\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        FakeSession session = FakeSession.withStdoutWindow(5).stdin(text);
+        assertEquals(ProgramRun.Outcome.RETURNED, new ProgramRun("echo", session).start());
+        assertEquals(new String(text, java.nio.charset.StandardCharsets.UTF_8), session.stdoutText());
+        assertEquals(5, session.largestStdoutPacket());
+        assertEquals(java.util.List.of(), session.protocolErrors());
     }
 
     @Test

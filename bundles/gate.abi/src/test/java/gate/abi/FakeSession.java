@@ -47,7 +47,11 @@ final class FakeSession implements InstancePipe {
     private boolean stdinEnds = true;
 
     private OutputStream stdout = new ByteArrayOutputStream();
+    /** Stdout credit granted and not yet used: the ABI must never send more. */
+    private long stdoutCredit;
+    private final List<String> protocolErrors = new ArrayList<>();
     private long stdoutBytes;
+    private int largestStdoutPacket;
     private final ByteArrayOutputStream stdoutText = new ByteArrayOutputStream();
     private final ByteArrayOutputStream origin = new ByteArrayOutputStream();
     private boolean originClosed;
@@ -56,9 +60,19 @@ final class FakeSession implements InstancePipe {
     private Consumer<FakeSession> onStdout = s -> {};
     private volatile int awaitsWithoutInput;
 
-    FakeSession(Map<String, Boolean> availability) {
+    FakeSession(Map<String, Boolean> availability, int stdoutWindow) {
         this.availability = new java.util.HashMap<>(availability);
-        toProgram(FlowEntry.encode(-2, List.of(new FlowEntry(0, STDOUT_WINDOW))));
+        this.stdoutCredit = stdoutWindow;
+        toProgram(FlowEntry.encode(-2, List.of(new FlowEntry(0, stdoutWindow))));
+    }
+
+    FakeSession(Map<String, Boolean> availability) {
+        this(availability, STDOUT_WINDOW);
+    }
+
+    /** A session that grants stdout only {@code stdoutWindow} bytes at a time. */
+    static FakeSession withStdoutWindow(int stdoutWindow) {
+        return new FakeSession(Map.of("origin", true, "catalog", true, "test", true), stdoutWindow);
     }
 
     FakeSession() {
@@ -111,6 +125,10 @@ final class FakeSession implements InstancePipe {
         return stdoutText.toString(StandardCharsets.UTF_8);
     }
 
+    int largestStdoutPacket() {
+        return largestStdoutPacket;
+    }
+
     long stdoutBytes() {
         return stdoutBytes;
     }
@@ -131,6 +149,11 @@ final class FakeSession implements InstancePipe {
 
     List<Packet> servicePackets() {
         return servicePackets;
+    }
+
+    /** Breaches of the stdio protocol by the ABI (README §2) seen so far. */
+    List<String> protocolErrors() {
+        return protocolErrors;
     }
 
     /** How often the program waited with nothing to read. */
@@ -286,6 +309,14 @@ final class FakeSession implements InstancePipe {
         } else if (packet.domain() == Domain.DATA) {
             StreamData data = StreamData.decode(packet);
             byte[] bytes = data.data();
+            if (data.streamId() != 0 || data.note() != 0 || bytes.length == 0) {
+                protocolErrors.add("stdout data " + data);
+            }
+            if (bytes.length > stdoutCredit) {
+                protocolErrors.add(bytes.length + " stdout bytes with a credit of " + stdoutCredit);
+            }
+            stdoutCredit -= bytes.length;
+
             try {
                 stdout.write(bytes);
             } catch (IOException e) {
@@ -295,8 +326,10 @@ final class FakeSession implements InstancePipe {
                 stdoutText.writeBytes(bytes);
             }
             stdoutBytes += bytes.length;
+            largestStdoutPacket = Math.max(largestStdoutPacket, bytes.length);
             // consumed at once: grant the same again
             toProgram(FlowEntry.encode(-2, List.of(new FlowEntry(0, bytes.length))));
+            stdoutCredit += bytes.length;
             onStdout.accept(this);
         }
     }

@@ -16,6 +16,7 @@ class ProgramsTest {
         ProgramRun run = new ProgramRun("hello", new FakeSession());
         assertEquals(ProgramRun.Outcome.RETURNED, run.start());
         assertEquals("hello, world\n", run.session.stdoutText());
+        assertEquals(java.util.List.of(), run.session.protocolErrors());
     }
 
     @Test
