@@ -2,7 +2,7 @@ package gate.interp;
 
 /**
  * The immediate-free instructions that hot loops of compiled C rarely run: f32 arithmetic and
- * comparisons, and conversions. They live outside {@link Interpreter}'s dispatch loop to keep
+ * comparisons, f64 rounding, bit counts and conversions. They live outside {@link Interpreter}'s dispatch loop to keep
  * that method under the JIT's size limit for compilation (8000 bytes of bytecode), leaving room
  * for the fused instructions that matter more.
  */
@@ -64,6 +64,18 @@ final class ColdOps {
             case Op.PREFIX_FC + 5 -> s[sp - 1] = Conversions.i64TruncSatU(f32(s[sp - 1]));
             case Op.PREFIX_FC + 6 -> s[sp - 1] = (long) f64(s[sp - 1]);
             case Op.PREFIX_FC + 7 -> s[sp - 1] = Conversions.i64TruncSatU(f64(s[sp - 1]));
+            // bit counts and f64 rounding
+            case 0x67 -> s[sp - 1] = Integer.numberOfLeadingZeros((int) s[sp - 1]);
+            case 0x68 -> s[sp - 1] = Integer.numberOfTrailingZeros((int) s[sp - 1]);
+            case 0x69 -> s[sp - 1] = Integer.bitCount((int) s[sp - 1]);
+            case 0x79 -> s[sp - 1] = Long.numberOfLeadingZeros(s[sp - 1]);
+            case 0x7a -> s[sp - 1] = Long.numberOfTrailingZeros(s[sp - 1]);
+            case 0x7b -> s[sp - 1] = Long.bitCount(s[sp - 1]);
+            case 0x9b -> s[sp - 1] = bits(FloatOps.f64Ceil(f64(s[sp - 1])));
+            case 0x9c -> s[sp - 1] = bits(FloatOps.f64Floor(f64(s[sp - 1])));
+            case 0x9d -> s[sp - 1] = bits(FloatOps.f64Trunc(f64(s[sp - 1])));
+            case 0x9e -> s[sp - 1] = bits(FloatOps.f64Nearest(f64(s[sp - 1])));
+            case 0x9f -> s[sp - 1] = bits(Math.sqrt(f64(s[sp - 1])));
             default -> throw new IllegalStateException("bad internal opcode " + op);
         }
         return sp;

@@ -24,6 +24,10 @@ final class Emitter {
         barrier = size;
     }
 
+    int at(int position) {
+        return code[position];
+    }
+
     /** Opcode of the last instruction if it may be fused with the next one, else -1. */
     int lastOp() {
         return lastStart >= barrier && lastStart >= 0 ? code[lastStart] : -1;

@@ -133,12 +133,8 @@ final class Interpreter {
                     case 0x2d -> s[sp - 1] = MemoryAccess.loadI8(mem, (int) s[sp - 1], code[pc++]) & 0xff;
                     case 0x2e -> s[sp - 1] = MemoryAccess.loadI16(mem, (int) s[sp - 1], code[pc++]);
                     case 0x2f -> s[sp - 1] = MemoryAccess.loadI16(mem, (int) s[sp - 1], code[pc++]) & 0xffff;
-                    case 0x30 -> s[sp - 1] = (long) MemoryAccess.loadI8(mem, (int) s[sp - 1], code[pc++]);
-                    case 0x31 -> s[sp - 1] = MemoryAccess.loadI8(mem, (int) s[sp - 1], code[pc++]) & 0xffL;
-                    case 0x32 -> s[sp - 1] = (long) MemoryAccess.loadI16(mem, (int) s[sp - 1], code[pc++]);
-                    case 0x33 -> s[sp - 1] = MemoryAccess.loadI16(mem, (int) s[sp - 1], code[pc++]) & 0xffffL;
-                    case 0x34 -> s[sp - 1] = (long) MemoryAccess.loadI32(mem, (int) s[sp - 1], code[pc++]);
-                    case 0x35 -> s[sp - 1] = MemoryAccess.loadI32(mem, (int) s[sp - 1], code[pc++]) & 0xffff_ffffL;
+                    case 0x30, 0x31, 0x32, 0x33, 0x34, 0x35 ->
+                        s[sp - 1] = MemoryAccess.loadI64Narrow(code[pc - 1], mem, (int) s[sp - 1], code[pc++]);
                     case 0x36, 0x38 -> {
                         sp -= 2;
                         MemoryAccess.storeI32(mem, (int) s[sp], code[pc++], (int) s[sp + 1]);
@@ -203,9 +199,6 @@ final class Interpreter {
                     case 0x65 -> { sp--; s[sp - 1] = f64(s[sp - 1]) <= f64(s[sp]) ? 1 : 0; }
                     case 0x66 -> { sp--; s[sp - 1] = f64(s[sp - 1]) >= f64(s[sp]) ? 1 : 0; }
                     // i32 arithmetic
-                    case 0x67 -> s[sp - 1] = Integer.numberOfLeadingZeros((int) s[sp - 1]);
-                    case 0x68 -> s[sp - 1] = Integer.numberOfTrailingZeros((int) s[sp - 1]);
-                    case 0x69 -> s[sp - 1] = Integer.bitCount((int) s[sp - 1]);
                     case 0x6a -> { sp--; s[sp - 1] = (int) s[sp - 1] + (int) s[sp]; }
                     case 0x6b -> { sp--; s[sp - 1] = (int) s[sp - 1] - (int) s[sp]; }
                     case 0x6c -> { sp--; s[sp - 1] = (int) s[sp - 1] * (int) s[sp]; }
@@ -222,9 +215,6 @@ final class Interpreter {
                     case 0x77 -> { sp--; s[sp - 1] = Integer.rotateLeft((int) s[sp - 1], (int) s[sp]); }
                     case 0x78 -> { sp--; s[sp - 1] = Integer.rotateRight((int) s[sp - 1], (int) s[sp]); }
                     // i64 arithmetic
-                    case 0x79 -> s[sp - 1] = Long.numberOfLeadingZeros(s[sp - 1]);
-                    case 0x7a -> s[sp - 1] = Long.numberOfTrailingZeros(s[sp - 1]);
-                    case 0x7b -> s[sp - 1] = Long.bitCount(s[sp - 1]);
                     case 0x7c -> { sp--; s[sp - 1] += s[sp]; }
                     case 0x7d -> { sp--; s[sp - 1] -= s[sp]; }
                     case 0x7e -> { sp--; s[sp - 1] *= s[sp]; }
@@ -243,11 +233,6 @@ final class Interpreter {
                     // f64 arithmetic
                     case 0x99 -> s[sp - 1] = FloatOps.f64Abs(s[sp - 1]);
                     case 0x9a -> s[sp - 1] = FloatOps.f64Neg(s[sp - 1]);
-                    case 0x9b -> s[sp - 1] = bits(FloatOps.f64Ceil(f64(s[sp - 1])));
-                    case 0x9c -> s[sp - 1] = bits(FloatOps.f64Floor(f64(s[sp - 1])));
-                    case 0x9d -> s[sp - 1] = bits(FloatOps.f64Trunc(f64(s[sp - 1])));
-                    case 0x9e -> s[sp - 1] = bits(FloatOps.f64Nearest(f64(s[sp - 1])));
-                    case 0x9f -> s[sp - 1] = bits(Math.sqrt(f64(s[sp - 1])));
                     case 0xa0 -> { sp--; s[sp - 1] = bits(f64(s[sp - 1]) + f64(s[sp])); }
                     case 0xa1 -> { sp--; s[sp - 1] = bits(f64(s[sp - 1]) - f64(s[sp])); }
                     case 0xa2 -> { sp--; s[sp - 1] = bits(f64(s[sp - 1]) * f64(s[sp])); }
@@ -298,7 +283,13 @@ final class Interpreter {
                     }
 
                     // ---- control ----
-                    case Op.BR -> pc = code[pc];
+                    case Op.BR -> {
+                        int t = code[pc];
+                        if (t <= pc && in.interruptRequest != null) {
+                            backEdge(in, depth, fn, t, fp, sp);
+                        }
+                        pc = t;
+                    }
                     case Op.BR_MOVE -> {
                         int arity = code[pc + 1];
                         int to = fp + code[pc + 2];
@@ -306,7 +297,17 @@ final class Interpreter {
                         sp = to + arity;
                         pc = code[pc];
                     }
-                    case Op.BR_IF -> pc = (int) s[--sp] != 0 ? code[pc] : pc + 1;
+                    case Op.BR_IF -> {
+                        if ((int) s[--sp] != 0) {
+                            int t = code[pc];
+                            if (t <= pc && in.interruptRequest != null) {
+                                backEdge(in, depth, fn, t, fp, sp);
+                            }
+                            pc = t;
+                        } else {
+                            pc++;
+                        }
+                    }
                     case Op.BR_IF_MOVE -> {
                         if ((int) s[--sp] != 0) {
                             int arity = code[pc + 1];
@@ -514,46 +515,136 @@ final class Interpreter {
                     case Op.F64_ADD_L -> s[sp - 1] = bits(f64(s[sp - 1]) + f64(s[fp + code[pc++]]));
                     case Op.F64_SUB_L -> s[sp - 1] = bits(f64(s[sp - 1]) - f64(s[fp + code[pc++]]));
                     case Op.F64_MUL_L -> s[sp - 1] = bits(f64(s[sp - 1]) * f64(s[fp + code[pc++]]));
-                    case Op.BR_IF_EQZ -> pc = (int) s[--sp] == 0 ? code[pc] : pc + 1;
+                    case Op.BR_IF_EQZ -> {
+                        if ((int) s[--sp] == 0) {
+                            int t = code[pc];
+                            if (t <= pc && in.interruptRequest != null) {
+                                backEdge(in, depth, fn, t, fp, sp);
+                            }
+                            pc = t;
+                        } else {
+                            pc++;
+                        }
+                    }
                     case Op.BR_IF_EQ -> {
                         sp -= 2;
-                        pc = (int) s[sp] == (int) s[sp + 1] ? code[pc] : pc + 1;
+                        if ((int) s[sp] == (int) s[sp + 1]) {
+                            int t = code[pc];
+                            if (t <= pc && in.interruptRequest != null) {
+                                backEdge(in, depth, fn, t, fp, sp);
+                            }
+                            pc = t;
+                        } else {
+                            pc++;
+                        }
                     }
                     case Op.BR_IF_NE -> {
                         sp -= 2;
-                        pc = (int) s[sp] != (int) s[sp + 1] ? code[pc] : pc + 1;
+                        if ((int) s[sp] != (int) s[sp + 1]) {
+                            int t = code[pc];
+                            if (t <= pc && in.interruptRequest != null) {
+                                backEdge(in, depth, fn, t, fp, sp);
+                            }
+                            pc = t;
+                        } else {
+                            pc++;
+                        }
                     }
                     case Op.BR_IF_LT_S -> {
                         sp -= 2;
-                        pc = (int) s[sp] < (int) s[sp + 1] ? code[pc] : pc + 1;
+                        if ((int) s[sp] < (int) s[sp + 1]) {
+                            int t = code[pc];
+                            if (t <= pc && in.interruptRequest != null) {
+                                backEdge(in, depth, fn, t, fp, sp);
+                            }
+                            pc = t;
+                        } else {
+                            pc++;
+                        }
                     }
                     case Op.BR_IF_LT_U -> {
                         sp -= 2;
-                        pc = Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) < 0 ? code[pc] : pc + 1;
+                        if (Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) < 0) {
+                            int t = code[pc];
+                            if (t <= pc && in.interruptRequest != null) {
+                                backEdge(in, depth, fn, t, fp, sp);
+                            }
+                            pc = t;
+                        } else {
+                            pc++;
+                        }
                     }
                     case Op.BR_IF_GT_S -> {
                         sp -= 2;
-                        pc = (int) s[sp] > (int) s[sp + 1] ? code[pc] : pc + 1;
+                        if ((int) s[sp] > (int) s[sp + 1]) {
+                            int t = code[pc];
+                            if (t <= pc && in.interruptRequest != null) {
+                                backEdge(in, depth, fn, t, fp, sp);
+                            }
+                            pc = t;
+                        } else {
+                            pc++;
+                        }
                     }
                     case Op.BR_IF_GT_U -> {
                         sp -= 2;
-                        pc = Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) > 0 ? code[pc] : pc + 1;
+                        if (Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) > 0) {
+                            int t = code[pc];
+                            if (t <= pc && in.interruptRequest != null) {
+                                backEdge(in, depth, fn, t, fp, sp);
+                            }
+                            pc = t;
+                        } else {
+                            pc++;
+                        }
                     }
                     case Op.BR_IF_LE_S -> {
                         sp -= 2;
-                        pc = (int) s[sp] <= (int) s[sp + 1] ? code[pc] : pc + 1;
+                        if ((int) s[sp] <= (int) s[sp + 1]) {
+                            int t = code[pc];
+                            if (t <= pc && in.interruptRequest != null) {
+                                backEdge(in, depth, fn, t, fp, sp);
+                            }
+                            pc = t;
+                        } else {
+                            pc++;
+                        }
                     }
                     case Op.BR_IF_LE_U -> {
                         sp -= 2;
-                        pc = Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) <= 0 ? code[pc] : pc + 1;
+                        if (Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) <= 0) {
+                            int t = code[pc];
+                            if (t <= pc && in.interruptRequest != null) {
+                                backEdge(in, depth, fn, t, fp, sp);
+                            }
+                            pc = t;
+                        } else {
+                            pc++;
+                        }
                     }
                     case Op.BR_IF_GE_S -> {
                         sp -= 2;
-                        pc = (int) s[sp] >= (int) s[sp + 1] ? code[pc] : pc + 1;
+                        if ((int) s[sp] >= (int) s[sp + 1]) {
+                            int t = code[pc];
+                            if (t <= pc && in.interruptRequest != null) {
+                                backEdge(in, depth, fn, t, fp, sp);
+                            }
+                            pc = t;
+                        } else {
+                            pc++;
+                        }
                     }
                     case Op.BR_IF_GE_U -> {
                         sp -= 2;
-                        pc = Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) >= 0 ? code[pc] : pc + 1;
+                        if (Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) >= 0) {
+                            int t = code[pc];
+                            if (t <= pc && in.interruptRequest != null) {
+                                backEdge(in, depth, fn, t, fp, sp);
+                            }
+                            pc = t;
+                        } else {
+                            pc++;
+                        }
                     }
                     default -> sp = ColdOps.execute(code[pc - 1], s, sp);
                 }
@@ -568,6 +659,16 @@ final class Interpreter {
             }
             throw e.withStackTrace(StackTrace.of(in, fn, depth));
         }
+    }
+
+    /**
+     * A taken backward branch (only loops are backward targets) while an interrupt is pending:
+     * it may suspend at the loop head, the instruction before {@code target}, which the branch
+     * skips because it performs the head's check itself.
+     */
+    private static void backEdge(InterpInstance in, int depth, int fn, int target, int fp, int sp) {
+        in.depth = depth;
+        Suspension.check(in, fn, target - 1, fp, sp);
     }
 
     private static float f32(long slot) {

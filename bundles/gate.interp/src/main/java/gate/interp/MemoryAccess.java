@@ -46,6 +46,18 @@ final class MemoryAccess {
         return (short) I16.get(m, address(m, base, offset, 2));
     }
 
+    /** The i64 loads of 8, 16 and 32 bits, signed or unsigned (opcodes 0x30 to 0x35). */
+    static long loadI64Narrow(int opcode, byte[] m, int base, int offset) {
+        return switch (opcode) {
+            case 0x30 -> loadI8(m, base, offset);
+            case 0x31 -> loadI8(m, base, offset) & 0xffL;
+            case 0x32 -> loadI16(m, base, offset);
+            case 0x33 -> loadI16(m, base, offset) & 0xffffL;
+            case 0x34 -> loadI32(m, base, offset);
+            default -> loadI32(m, base, offset) & 0xffff_ffffL;
+        };
+    }
+
     static void storeI32(byte[] m, int base, int offset, int v) {
         I32.set(m, address(m, base, offset, 4), v);
     }

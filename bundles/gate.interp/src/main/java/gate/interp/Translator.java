@@ -454,10 +454,15 @@ final class Translator {
             targetSlot = out.position() - 1;
         }
         if (target.kind == Control.LOOP) {
-            out.patch(targetSlot, target.loopPc);
+            // Branches that check for interrupts themselves jump past the loop head's check.
+            out.patch(targetSlot, target.loopPc + (checksBackEdge(out.at(targetSlot - 1)) ? 1 : 0));
         } else {
             target.addFixup(targetSlot);
         }
+    }
+
+    private static boolean checksBackEdge(int op) {
+        return op == Op.BR || op == Op.BR_IF || (op >= Op.BR_IF_EQZ && op <= Op.BR_IF_GE_U);
     }
 
     private void brTable() {
