@@ -17,6 +17,7 @@ import gate.wasm.Wasm;
 import gate.wasm.WasmLimits;
 import java.lang.System.Logger.Level;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -179,7 +180,8 @@ public final class RunningInstance {
             }
             default -> {
                 started.close();
-                yield new RunStatus.Trapped(e.trap(), e.getMessage());
+                List<String> trace = e.wasmStackTrace();
+                yield new RunStatus.Trapped(e.trap(), e.getMessage() + (trace.isEmpty() ? "" : " in " + trace.get(0)));
             }
         };
     }

@@ -92,6 +92,20 @@ class RunCommandTest {
         }
     }
 
+    /** (func $inner unreachable) (func (export "_start") call $inner), with a name section. */
+    private static final byte[] TRAPPING = java.util.HexFormat.of().parseHex(
+            "0061736d0100000001040160000003030200000" + "70a01065f7374617274000" + "10a0a020300000b04001000"
+                    + "0b0016046e616d65010801000569" + "6e6e657202050200000100");
+
+    @Test
+    void trapEndsWithTheTrapStatusAndNamesTheTrapAndFunction(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("trap.wasm");
+        Files.write(file, TRAPPING);
+        var r = run("", file.toString());
+        assertEquals(ExitCodes.TRAP, r.status());
+        assertTrue(r.err().contains("trap: unreachable in inner"), r.err());
+    }
+
     @Test
     void missingFileHasItsOwnStatus() throws Exception {
         var r = run("", "no-such-file.wasm");
