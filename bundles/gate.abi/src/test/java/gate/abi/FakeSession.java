@@ -59,6 +59,7 @@ final class FakeSession implements InstancePipe {
     private final List<Packet> servicePackets = new ArrayList<>();
     private Consumer<FakeSession> onStdout = s -> {};
     private volatile int awaitsWithoutInput;
+    private long writeBudget = -1;
 
     FakeSession(Map<String, Boolean> availability, int stdoutWindow) {
         this.availability = new java.util.HashMap<>(availability);
@@ -197,8 +198,17 @@ final class FakeSession implements InstancePipe {
 
     // ---- InstancePipe ----
 
+    /** Makes {@link #write} accept at most this many more bytes (negative: no limit). */
+    void writeBudget(long bytes) {
+        writeBudget = bytes;
+    }
+
     @Override
     public int write(byte[] src, int offset, int length) {
+        if (writeBudget >= 0) {
+            length = (int) Math.min(length, writeBudget);
+            writeBudget -= length;
+        }
         partial.write(src, offset, length);
         byte[] bytes = partial.toByteArray();
         ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);

@@ -164,4 +164,25 @@ class HostileTest {
         assertEquals(11, p.u32(2048 + 16));
         assertEquals(1, p.run.abi.discoveredServices());
     }
+
+    @Test
+    void sendsAreShortWhenThePipeTakesNothing() {
+        Probe p = discovered();
+        p.session().writeBudget(0);
+        byte[] call = Probe.packet(0, CALL, new byte[65536 - 8]);
+        byte[] three = new byte[call.length * 3];
+        for (int i = 0; i < 3; i++) {
+            System.arraycopy(call, 0, three, i * call.length, call.length);
+        }
+        p.memory.grow(4);
+        p.put(1 << 16, three);
+        p.iovecs(16, 1 << 16, three.length);
+        p.call("io_65536", 0, 0, 0, 16, 1, 4, 0);
+        assertEquals(2 * 65536, p.u32(4)); // the ABI holds at most two packets the pipe did not take
+        assertEquals(2 * 65536, p.run.abi.unsentOutput().length);
+        assertTrue(p.session().servicePackets().isEmpty());
+        p.session().writeBudget(-1);
+        assertTrue(p.run.abi.flush());
+        assertEquals(2, p.session().servicePackets().size());
+    }
 }
