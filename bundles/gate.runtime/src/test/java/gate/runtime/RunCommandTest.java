@@ -94,8 +94,8 @@ class RunCommandTest {
 
     /** (func $inner unreachable) (func (export "_start") call $inner), with a name section. */
     private static final byte[] TRAPPING = java.util.HexFormat.of().parseHex(
-            "0061736d0100000001040160000003030200000" + "70a01065f7374617274000" + "10a0a020300000b04001000"
-                    + "0b0016046e616d65010801000569" + "6e6e657202050200000100");
+            "0061736d010000000104016000000303020000070a01065f737461727400010a"
+                    + "0a020300000b040010000b0016046e616d650108010005696e6e657202050200000100");
 
     @Test
     void trapEndsWithTheTrapStatusAndNamesTheTrapAndFunction(@TempDir Path dir) throws Exception {
