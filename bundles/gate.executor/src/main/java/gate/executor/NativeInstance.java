@@ -233,6 +233,10 @@ final class NativeInstance implements Instance {
         syncGlobals(false);
         Vars vars = state.readVars();
         if (vars.valid()) {
+            // The vars page is writable inside the sandbox: never trust it beyond its layout.
+            if (!vars.fits(layout, text.size())) {
+                throw new TrapException(TrapId.INTERNAL_ERROR, 0, List.of("native instance left a corrupt vars page"));
+            }
             last = vars;
             memoryPages = vars.memoryPages();
         }

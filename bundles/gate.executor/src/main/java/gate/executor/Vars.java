@@ -34,6 +34,20 @@ public record Vars(
         return magic == MAGIC;
     }
 
+    /**
+     * Whether the values lie within what the instance was given: memory pages up to the maximum,
+     * stack pointer inside the stack, trap pc inside the text or ~0, addresses page aligned. The
+     * page is writable inside the sandbox, so the JVM checks before using it.
+     */
+    public boolean fits(StateLayout layout, int textSize) {
+        return memoryPages >= 0 && memoryPages <= layout.maxMemoryPages()
+                && (state != STOPPED ? spOffset >= 0 && spOffset <= layout.stackSize()
+                        : spOffset >= 8 && spOffset <= layout.stackSize() - 8)
+                && (trapPc == -1 || (trapPc >= 0 && trapPc < textSize))
+                && (textAddr & (StateLayout.PAGE - 1)) == 0 && (stackAddr & (StateLayout.PAGE - 1)) == 0
+                && (memoryAddr & 0xffff_ffffL) == 0;
+    }
+
     static Vars decode(byte[] page) {
         ByteBuffer b = ByteBuffer.wrap(page).order(ByteOrder.LITTLE_ENDIAN);
         return new Vars(b.getInt(), b.getInt(), b.getInt(), b.getInt(), b.getLong(), b.getLong(),
