@@ -124,6 +124,14 @@ public final class RunningInstance {
         synchronized (lock) {
             session = started;
         }
+        try {
+            return runIn(started, module, program);
+        } finally {
+            started.close(); // idempotent: ends the session also when the engine failed unexpectedly
+        }
+    }
+
+    private RunStatus runIn(Session started, Module module, Program program) throws InterruptedException {
         ProgramAbi abi = ProgramAbi.create(module, started.pipe(), launch.abi());
         Instance created;
         try {
@@ -132,15 +140,12 @@ public final class RunningInstance {
             if (e.getCause() instanceof TrapException trap) {
                 return end(started, abi, trap);
             }
-            started.close();
             return new RunStatus.Rejected(e.publicMessage());
         } catch (GateException e) {
-            started.close();
             return new RunStatus.Rejected(e.publicMessage());
         }
         try (created) {
             if (!(created.export(launch.function()) instanceof FunctionExtern)) {
-                started.close();
                 return new RunStatus.Rejected("the module exports no function named " + launch.function());
             }
             synchronized (lock) {
