@@ -4,7 +4,9 @@ import gate.compiler.gen.ControlFrame;
 import gate.compiler.gen.FrameLayout;
 import gate.compiler.gen.FunctionState;
 import gate.compiler.gen.Operand;
+import gate.compiler.gen.Site;
 import gate.compiler.gen.SiteKind;
+import gate.compiler.x86.Abi;
 import gate.compiler.x86.SuspendCheck;
 import gate.compiler.x86.enc.CodeBuffer;
 import gate.compiler.x86.enc.CondRel32;
@@ -61,8 +63,29 @@ final class Control {
                 f.depth() - type.params().size(), type.params(), type.results());
         f.pushControl(frame);
         frame.label().bind(f.code());
-        int site = SuspendCheck.emit(f.code(), f.module().stubs());
-        f.site(site, SiteKind.LOOP, f.codeOffset(bodyOffset), f.depth());
+        if (!f.hasHomes()) {
+            int site = SuspendCheck.emit(f.code(), f.module().stubs());
+            f.site(site, SiteKind.LOOP, f.codeOffset(bodyOffset), f.depth());
+            return;
+        }
+        // Locals in registers go to memory only when the suspension happens: out of line.
+        CodeBuffer code = f.code();
+        Label slow = new Label();
+        Label back = new Label();
+        RmImm32.TEST.regImm(code, Size.BYTE, Abi.STACK_LIMIT, 1);
+        CondRel32.Jcc.to(code, Condition.NE, slow);
+        back.bind(code);
+        List<ValType> operands = f.types(f.depth());
+        int codeOffset = f.codeOffset(bodyOffset);
+        f.outOfLine(() -> {
+            slow.bind(code);
+            f.storeHomes();
+            int site = f.module().stubs().call(code, TrapId.SUSPENDED);
+            f.module().addSite(new Site(site, SiteKind.LOOP, f.function(), codeOffset,
+                    operands));
+            f.loadHomes();
+            Rel32.JMP.to(code, back);
+        });
     }
 
     /**

@@ -38,7 +38,8 @@ final class FloatOps {
             f.pushXmm(op.results().get(0), a);
             return;
         }
-        Xmm b = f.toXmm(second);
+        Xmm home = f.homeXmmOf(second);
+        Xmm b = home != null ? home : f.toXmm(second);
         Xmm a = f.toXmm(f.pop());
         switch (name) {
             case "ADD" -> (doubles ? XmmRm.ADDSD : XmmRm.ADDSS).regReg(code, a, b);
@@ -53,7 +54,9 @@ final class FloatOps {
                 (doubles ? XmmRm.UCOMISD : XmmRm.UCOMISS).regReg(code, swap ? b : a,
                         swap ? a : b);
                 f.releaseXmm(a);
-                f.releaseXmm(b);
+                if (home == null) {
+                    f.releaseXmm(b);
+                }
                 f.push(new Operand.Flags(name.endsWith("T") ? Condition.A : Condition.AE));
                 return;
             }
@@ -61,12 +64,16 @@ final class FloatOps {
                 Reg target = f.allocGp();
                 FloatCompare.valueOf(name).emit(code, doubles, target, a, b);
                 f.releaseXmm(a);
-                f.releaseXmm(b);
+                if (home == null) {
+                    f.releaseXmm(b);
+                }
                 f.pushGp(ValType.I32, target);
                 return;
             }
         }
-        f.releaseXmm(b);
+        if (home == null) {
+            f.releaseXmm(b);
+        }
         f.pushXmm(op.results().get(0), a);
     }
 

@@ -45,9 +45,16 @@ public final class FunctionCompiler {
         RmImm32.SUB.regImm(code, Size.QWORD, Reg.RSP, 0);
         int frameImmediate = code.position() - 4;
         List<ValType> declared = body.locals();
+        int params = type.params().size();
+        LocalHomes.assign(f, m, body, params + declared.size());
         for (int j = 0; j < declared.size(); j++) {
-            RmImm32.MOV.memImm(code, Size.QWORD, f.frame().local(type.params().size() + j), 0);
+            if (f.homeGp(params + j) == null && f.homeXmm(params + j) == null) {
+                // Zero, or null (-1) for references (core §4.4.10 function instantiation).
+                RmImm32.MOV.memImm(code, Size.QWORD, f.frame().local(params + j),
+                        declared.get(j).isReference() ? -1 : 0);
+            }
         }
+        f.initHomes();
         f.pushControl(new ControlFrame(ControlFrame.Kind.FUNCTION, 0, List.of(),
                 type.results()));
         CodeReader reader = new CodeReader(m.bytes(), body.codeStart(), body.end());
@@ -62,6 +69,7 @@ public final class FunctionCompiler {
                 break;
             }
         }
+        f.emitOutOfLine();
         int frameSize = f.frame().frameSize(f.maxDepth(), f.maxOutgoing());
         code.patch32(frameImmediate, frameSize);
         // The check covers the frame plus one call's return address and saved rbp.

@@ -91,7 +91,18 @@ final class IntOps {
         CodeBuffer code = f.code();
         boolean compare = isCompare(name);
         Memory inPlace = f.memoryOf(b);
-        if (b instanceof Operand.Const c && fitsImm(c.bits(), size)) {
+        Reg home = f.homeGpOf(b);
+        if (home != null) {
+            switch (name) {
+                case ADD -> RmReg.ADD.regReg(code, size, a, home);
+                case SUB -> RmReg.SUB.regReg(code, size, a, home);
+                case MUL -> RegRm.IMUL.regReg(code, size, a, home);
+                case AND -> RmReg.AND.regReg(code, size, a, home);
+                case OR -> RmReg.OR.regReg(code, size, a, home);
+                case XOR -> RmReg.XOR.regReg(code, size, a, home);
+                default -> RmReg.CMP.regReg(code, size, a, home);
+            }
+        } else if (b instanceof Operand.Const c && fitsImm(c.bits(), size)) {
             int imm = (int) c.bits();
             switch (name) {
                 case MUL -> RegRmImm32.IMUL.regRegImm(code, size, a, a, imm);

@@ -39,14 +39,14 @@ final class Variables {
     static void localSet(FunctionState f, int index) {
         Operand value = f.pop();
         f.detachLocal(index);
-        f.store(f.frame().local(index), value);
+        f.setLocal(index, value);
         f.release(value);
     }
 
     static void localTee(FunctionState f, int index) {
         Operand value = f.pop();
         f.detachLocal(index);
-        f.store(f.frame().local(index), value);
+        f.setLocal(index, value);
         f.push(value);
     }
 

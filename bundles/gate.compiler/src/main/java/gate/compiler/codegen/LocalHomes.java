@@ -1,0 +1,83 @@
+package gate.compiler.codegen;
+
+import gate.compiler.gen.FunctionState;
+import gate.compiler.gen.Operand;
+import gate.compiler.gen.Registers;
+import gate.compiler.x86.enc.Reg;
+import gate.compiler.x86.enc.Xmm;
+import gate.wasm.FunctionBody;
+import gate.wasm.Module;
+import gate.wasm.ValType;
+import gate.wasm.code.CodeReader;
+import gate.wasm.code.Opcode;
+import java.util.Arrays;
+
+/**
+ * Chooses which locals live in registers for the whole function: a quick scan of the body counts
+ * local accesses, weighting those inside loops (8x per nesting level), and the heaviest integer
+ * and float locals get the home registers of {@link Registers}. A fixed home per function needs
+ * no reconciliation at control-flow merges; homes are stored to the frame only around calls and
+ * suspensions.
+ */
+final class LocalHomes {
+    private LocalHomes() {}
+
+    static void assign(FunctionState f, Module module, FunctionBody body, int locals) {
+        long[] weight = new long[locals];
+        CodeReader r = new CodeReader(module.bytes(), body.codeStart(), body.end());
+        boolean[] loopAt = new boolean[16];
+        int depth = 0;
+        int loops = 0;
+        while (!r.atEnd()) {
+            Opcode op = r.opcode();
+            switch (op) {
+                case BLOCK, IF, LOOP -> {
+                    r.blockType();
+                    if (depth == loopAt.length) {
+                        loopAt = Arrays.copyOf(loopAt, depth * 2);
+                    }
+                    loopAt[depth++] = op == Opcode.LOOP;
+                    loops += op == Opcode.LOOP ? 1 : 0;
+                }
+                case END -> {
+                    if (depth > 0 && loopAt[--depth]) {
+                        loops--;
+                    }
+                }
+                case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> {
+                    int index = r.index();
+                    weight[index] += 1L << Math.min(3 * loops, 40);
+                }
+                default -> r.skipImmediates(op);
+            }
+        }
+        for (Reg home : Registers.GP_HOMES) {
+            int best = heaviest(f, weight, false);
+            if (best < 0) {
+                break;
+            }
+            f.home(best, home);
+            weight[best] = 0;
+        }
+        for (Xmm home : Registers.XMM_HOMES) {
+            int best = heaviest(f, weight, true);
+            if (best < 0) {
+                break;
+            }
+            f.home(best, home);
+            weight[best] = 0;
+        }
+    }
+
+    private static int heaviest(FunctionState f, long[] weight, boolean floats) {
+        int best = -1;
+        for (int i = 0; i < weight.length; i++) {
+            ValType type = f.localType(i);
+            if (weight[i] > 0 && Operand.isFloat(type) == floats
+                    && (best < 0 || weight[i] > weight[best])) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}
