@@ -128,7 +128,7 @@ final class AreaImage {
         List<long[]> out = new ArrayList<>();
         for (int t = tableImports(); t < area.tables().size(); t++) {
             AreaLayout.Region r = area.tables().get(t);
-            long size = Math.min(word(r.offset()), r.capacity());
+            long size = Math.max(0, Math.min(word(r.offset()), r.capacity())); // written by the sandbox
             long[] elems = new long[(int) size];
             for (int k = 0; k < size; k++) {
                 elems[k] = word(r.elementsOffset() + 8 * k);

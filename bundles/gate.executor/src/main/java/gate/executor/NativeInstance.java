@@ -374,8 +374,10 @@ final class NativeInstance implements Instance {
             byte[] areaBytes = state.readGlobalsArea(program.globalsSize());
             AreaImage now = new AreaImage(program.module(), compiled,
                     java.util.Arrays.copyOfRange(areaBytes, StateLayout.PAGE, areaBytes.length));
-            byte[] memory = compiled.maxMemoryPages() == 0 && memoryPages == 0 && !hasMemory() ? null
-                    : state.readMemory(0, Math.multiplyExact(memoryPages, StateLayout.WASM_PAGE));
+            if ((long) memoryPages * StateLayout.WASM_PAGE > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("memory of " + memoryPages + " pages does not fit in a captured state");
+            }
+            byte[] memory = !hasMemory() ? null : state.readMemory(0, memoryPages * StateLayout.WASM_PAGE);
             return new InstanceState(memory, now.globals(), now.tables(), now.droppedData(),
                     now.droppedElements(), List.of());
         } catch (IOException e) {
