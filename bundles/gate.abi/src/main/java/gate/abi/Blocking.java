@@ -49,7 +49,9 @@ final class Blocking {
             if (deadline != FOREVER && now - deadline >= 0) {
                 return false;
             }
-            int wanted = input.ended() ? 0 : InstancePipe.READABLE; // an ended stream is always readable
+            // An ended stream is always readable, and input the ABI does not take stays readable:
+            // waiting for either would spin.
+            int wanted = input.accepting() ? InstancePipe.READABLE : 0;
             if (!output.isFlushed()) {
                 wanted |= InstancePipe.WRITABLE;
             }

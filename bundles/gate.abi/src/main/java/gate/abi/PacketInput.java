@@ -10,11 +10,15 @@ import gate.engine.TrapId;
  * (README §1): code -2 goes to the stdio channel, every other packet to the program's packet input
  * byte for byte (padding included). Discovery replies are noted on the way.
  *
- * <p>All available input is read whenever the ABI looks at it, so stdio never waits behind
- * program packets the program does not read; the session bounds what it sends (services are
- * flow controlled, calls have one reply each).
+ * <p>All available input is read whenever the ABI looks at it, so stdio does not wait behind
+ * program packets the program has not read yet, up to {@link #PROGRAM_QUEUE_LIMIT} bytes of
+ * them: beyond that the pipe is left alone until the program reads, so a program that ignores its
+ * packets holds a bounded amount of host memory (and its stdin waits; its own doing).
  */
 final class PacketInput {
+    /** Most unread program packet bytes the ABI takes from the pipe. */
+    static final int PROGRAM_QUEUE_LIMIT = 1 << 20;
+
     private final InstancePipe pipe;
     private final Discovery discovery;
     private final StdioChannel stdio;
@@ -31,7 +35,7 @@ final class PacketInput {
 
     /** Reads and dispatches everything the pipe has now. */
     void readAvailable() {
-        while (!ended) {
+        while (accepting()) {
             int n = pipe.read(buffer, fill, buffer.length - fill);
             if (n < 0) {
                 ended = true;
@@ -43,6 +47,11 @@ final class PacketInput {
                 dispatchWholePackets();
             }
         }
+    }
+
+    /** Whether {@link #readAvailable} would take more from the pipe now. */
+    boolean accepting() {
+        return !ended && program.size() < PROGRAM_QUEUE_LIMIT;
     }
 
     /** Whether the session ended its stream: nothing more will arrive. */

@@ -192,6 +192,13 @@ final class FakeSession implements InstancePipe {
         }
     }
 
+    /** Bytes for the program that it has not read from the pipe. */
+    int pendingToProgram() {
+        synchronized (lock) {
+            return toProgramTail - toProgramHead;
+        }
+    }
+
     void toProgram(Packet packet) {
         rawToProgram(packet.encode());
     }

@@ -185,4 +185,17 @@ class HostileTest {
         assertTrue(p.run.abi.flush());
         assertEquals(2, p.session().servicePackets().size());
     }
+
+    @Test
+    void unreadPacketsTakeBoundedMemory() {
+        Probe p = io();
+        byte[] info = Packet.info(-1, new byte[65536 - 8]).encode();
+        for (int i = 0; i < 40; i++) {
+            p.session().rawToProgram(info);
+        }
+        p.call("io_65536", 0, 0, 0, 0, 0, 4, 0); // reads what it takes, receives nothing
+        long taken = 40L * info.length - p.session().pendingToProgram();
+        assertTrue(taken >= PacketInput.PROGRAM_QUEUE_LIMIT && taken <= PacketInput.PROGRAM_QUEUE_LIMIT + 2 * 65536,
+                "took " + taken);
+    }
 }
