@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * Compiled programs on disk, keyed by the SHA-256 of the module bytes and {@link
- * Compiler#COMPILER_VERSION} (and the code variant, e.g. with LZCNT), so that a second start does
+ * Compiler#COMPILER_VERSION} (with a hash of the compiler's classes where they are files, see
+ * {@link CompilerFingerprint}) and the code variant (e.g. with LZCNT), so that a second start does
  * not compile. A file is {@link ProgramCodec} bytes followed by their SHA-256: an entry that is
  * truncated, altered or unreadable is detected, compiled again and replaced. Writes go to a
  * temporary file that is renamed into place, so readers never see half a file.
@@ -37,7 +38,7 @@ public final class ProgramCache {
 
     /** The cache file of a module (whether it exists or not). */
     public Path file(byte[] moduleBytes, String variant) {
-        String key = BinaryInstaller.sha256(moduleBytes) + "-c" + Compiler.COMPILER_VERSION + "-" + variant;
+        String key = BinaryInstaller.sha256(moduleBytes) + "-" + CompilerFingerprint.get() + "-" + variant;
         return dir.resolve(key + ".gatep");
     }
 
