@@ -180,6 +180,21 @@ class WasiTest {
     }
 
     @Test
+    void pollReportsStdinEndAndPastDeadlines() {
+        Probe p = new Probe(new ProbeModule().wasi("poll_oneoff", "iiii", "i"), new FakeSession().stdin(new byte[0]));
+        ByteBuffer sub = ByteBuffer.allocate(96).order(ByteOrder.LITTLE_ENDIAN);
+        sub.putLong(0, 1).put(8, (byte) 1).putInt(16, 0); // fd_read on stdin
+        sub.putLong(48, 2).put(56, (byte) 0).putInt(64, 0).putLong(72, 1_000_000_000L).putShort(88, (short) 1); // realtime, absolute, 1971
+        p.put(1024, sub.array());
+        assertEquals(Errno.SUCCESS, errno(p.call("poll_oneoff", 1024, 2048, 2, 0)));
+        assertEquals(2, p.u32(0));
+        assertEquals(1, p.u32(2048));
+        assertEquals(0, ByteBuffer.wrap(p.get(2048 + 16, 8)).order(ByteOrder.LITTLE_ENDIAN).getLong()); // no bytes
+        assertEquals(1, p.get(2048 + 24, 1)[0]); // hang-up: end of stdin
+        assertEquals(2, p.u32(2048 + 32));
+    }
+
+    @Test
     void unstablePollHasItsOwnLayout() {
         Probe p = new Probe(new ProbeModule().fn("wasi_unstable", "poll_oneoff", "iiii", "i")
                 .fn("wasi_unstable", "fd_filestat_get", "ii", "i"));
