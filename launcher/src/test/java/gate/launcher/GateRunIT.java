@@ -62,6 +62,13 @@ class GateRunIT {
     }
 
     @Test
+    void catalogProgramTalksToThePlatformsCatalogService() throws Exception {
+        var r = gateRun("", wasm("catalog"));
+        assertTrue(r.out().contains("\"name\": \"catalog\""), r.out() + r.err());
+        assertEquals(0, r.status(), r.err());
+    }
+
+    @Test
     void stdinReachesTheProgramAndArgumentsSetTheStatus() throws Exception {
         var r = gateRun("5 6 7\n", "--engine", "interp", wasm("scanf"));
         assertEquals("3 numbers, sum 18\n", r.out());
