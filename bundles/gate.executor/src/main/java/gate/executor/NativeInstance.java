@@ -1,6 +1,7 @@
 package gate.executor;
 
 import gate.compiler.CompiledProgram;
+import gate.compiler.NativeStack;
 import gate.compiler.gen.FunctionInfo;
 import gate.compiler.gen.Site;
 import gate.compiler.gen.SiteKind;
@@ -367,9 +368,6 @@ final class NativeInstance implements Instance {
         if (running != null) {
             throw new IllegalStateException("executing");
         }
-        if (suspended) {
-            throw new UnsupportedOperationException("the native engine cannot capture a suspended call stack yet");
-        }
         try {
             byte[] areaBytes = state.readGlobalsArea(program.globalsSize());
             AreaImage now = new AreaImage(program.module(), compiled,
@@ -379,9 +377,34 @@ final class NativeInstance implements Instance {
             }
             byte[] memory = !hasMemory() ? null : state.readMemory(0, memoryPages * StateLayout.WASM_PAGE);
             return new InstanceState(memory, now.globals(), now.tables(), now.droppedData(),
-                    now.droppedElements(), List.of());
+                    now.droppedElements(), suspended ? suspendedStack() : List.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The suspended call stack in the SPI's form, walked by the compiler's stack map over the
+     * state memfd (gate.compiler NativeStack, RUNTIME-NEEDS.md §4). The stack was written inside
+     * the sandbox: every read is bounds-checked and a bad chain is an InvalidStateException.
+     */
+    private List<InstanceState.Frame> suspendedStack() throws IOException {
+        long bottom = last.stackAddr() + StateLayout.STACK_OFFSET;
+        long size = state.layout().stackSize();
+        byte[] stack = state.readStack(0, (int) size);
+        ByteBuffer b = ByteBuffer.wrap(stack).order(ByteOrder.LITTLE_ENDIAN);
+        NativeStack.Memory memory = address -> {
+            long off = address - bottom;
+            if (off < 0 || off > size - 8) {
+                throw new IndexOutOfBoundsException("stack address outside the stack");
+            }
+            return b.getLong((int) off);
+        };
+        try {
+            return new NativeStack(compiled, program.module())
+                    .walk(memory, bottom + last.spOffset(), (int) last.trapPc(), last.textAddr());
+        } catch (NativeStack.CorruptStackException | IndexOutOfBoundsException e) {
+            throw new gate.engine.InvalidStateException("the suspended native stack cannot be read: " + e.getMessage());
         }
     }
 
