@@ -50,7 +50,16 @@ public final class Compiler {
      * the start function; it must take no parameters (its results are ignored).
      */
     public CompiledProgram compile(Module module, int entryFunction) {
-        CodeBuffer code = new CodeBuffer();
+        // Text is typically 3-4 times the code section, plus stubs, tables and passive data.
+        long estimate = 4096 + 16L * module.functionCount();
+        for (var body : module.code()) {
+            estimate += 4L * (body.end() - body.bodyStart());
+        }
+        for (var segment : module.data()) {
+            estimate += segment.length();
+        }
+        CodeBuffer code = new CodeBuffer(CodeBuffer.DEFAULT_LIMIT,
+                (int) Math.min(estimate, 64 << 20));
         ModuleState state = new ModuleState(module, code, withLzcnt);
         state.reserveFunctionTable();
         state.emitDataSegments();

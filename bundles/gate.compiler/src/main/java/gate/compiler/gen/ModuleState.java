@@ -126,9 +126,7 @@ public final class ModuleState {
         for (int i = 0; i < dataText.length; i++) {
             var segment = module.data().get(i);
             dataText[i] = code.position();
-            for (int k = 0; k < segment.length(); k++) {
-                code.emit8(bytes[segment.offset() + k]);
-            }
+            code.emitBytes(bytes, segment.offset(), segment.length());
         }
     }
 

@@ -18,6 +18,13 @@ public final class CodeBuffer {
     private byte[] bytes;
     private int position;
 
+    /** Appends {@code length} bytes of {@code source} from {@code offset} (data, tables). */
+    public void emitBytes(byte[] source, int offset, int length) {
+        ensure(length);
+        System.arraycopy(source, offset, bytes, position, length);
+        position += length;
+    }
+
     /** A buffer limited to {@link #DEFAULT_LIMIT} bytes. */
     public CodeBuffer() {
         this(DEFAULT_LIMIT);
@@ -25,11 +32,19 @@ public final class CodeBuffer {
 
     /** A buffer that may hold at most {@code limit} bytes. */
     public CodeBuffer(int limit) {
-        if (limit < 0) {
-            throw new IllegalArgumentException("negative limit " + limit);
+        this(limit, 4096);
+    }
+
+    /**
+     * A buffer that may hold at most {@code limit} bytes and starts with room for
+     * {@code expected} (a size estimate that saves regrowing; capped at the limit).
+     */
+    public CodeBuffer(int limit, int expected) {
+        if (limit < 0 || expected < 0) {
+            throw new IllegalArgumentException("negative limit " + limit + " or size " + expected);
         }
         this.limit = limit;
-        this.bytes = new byte[Math.min(limit, 4096)];
+        this.bytes = new byte[Math.min(limit, Math.max(expected, 64))];
     }
 
     /** Offset of the next byte to be appended, which is also the number of bytes written. */

@@ -7,6 +7,8 @@ package gate.compiler.x86.enc;
 public enum Condition {
     O, NO, B, AE, E, NE, BE, A, S, NS, P, NP, L, GE, LE, G;
 
+    private static final Condition[] ALL = values();
+
     /** The 4-bit condition number. */
     public int code() {
         return ordinal();
@@ -14,7 +16,7 @@ public enum Condition {
 
     /** The condition that holds exactly when this one does not (hardware flips the low bit). */
     public Condition negate() {
-        return values()[ordinal() ^ 1];
+        return ALL[ordinal() ^ 1];
     }
 
     /** The suffix used in mnemonics, e.g. {@code "ae"} in {@code jae}. */
