@@ -85,6 +85,36 @@ class NativeEngineTest {
     }
 
     @Test
+    void fiftyConcurrentInstancesSomeTrapping() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int k = 0; k < 50; k++) {
+                int n = k;
+                results.add(pool.submit(() -> {
+                    try (Instance i = basic.instantiate(Imports.NONE, InstanceLimits.DEFAULT)) {
+                        if (n % 3 == 0) {
+                            try {
+                                i.invoke("load", 70000);
+                                return "no trap";
+                            } catch (TrapException e) {
+                                return e.trap().name();
+                            }
+                        }
+                        return Long.toString(i.invoke("add", n, 1000)[0]);
+                    }
+                }));
+            }
+            for (int k = 0; k < 50; k++) {
+                String expected = k % 3 == 0 ? "MEMORY_ACCESS_OUT_OF_BOUNDS" : Integer.toString(k + 1000);
+                assertEquals(expected, results.get(k).get(120, java.util.concurrent.TimeUnit.SECONDS), "instance " + k);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void deepRecursionExhaustsTheStack() {
         try (Instance i = basic.instantiate(Imports.NONE, new InstanceLimits(16, 64 * 1024))) {
             assertArrayEquals(new long[] {100}, i.invoke("deep", 100));
