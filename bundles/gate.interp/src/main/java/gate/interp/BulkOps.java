@@ -3,6 +3,7 @@ package gate.interp;
 import gate.engine.TrapException;
 import gate.engine.TrapId;
 import gate.wasm.DataSegment;
+import java.util.Arrays;
 
 /**
  * Bulk memory instructions (core spec §4.4.7): ranges are checked in 64 bits before any byte
@@ -44,6 +45,6 @@ final class BulkOps {
         if (d + count > mem.length) {
             throw outOfBounds();
         }
-        java.util.Arrays.fill(mem, (int) d, (int) (d + count), (byte) value);
+        Arrays.fill(mem, (int) d, (int) (d + count), (byte) value);
     }
 }

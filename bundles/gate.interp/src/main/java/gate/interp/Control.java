@@ -1,6 +1,7 @@
 package gate.interp;
 
 import gate.wasm.ValType;
+import java.util.Arrays;
 
 /** A structured control instruction open during translation (core spec §3.3.8 control frames). */
 final class Control {
@@ -37,7 +38,7 @@ final class Control {
 
     void addFixup(int position) {
         if (fixupCount == fixups.length) {
-            fixups = java.util.Arrays.copyOf(fixups, fixupCount * 2);
+            fixups = Arrays.copyOf(fixups, fixupCount * 2);
         }
         fixups[fixupCount++] = position;
     }

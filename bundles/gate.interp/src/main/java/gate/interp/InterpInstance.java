@@ -14,6 +14,7 @@ import gate.wasm.FuncType;
 import gate.wasm.Module;
 import gate.wasm.ValType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 
@@ -87,7 +88,7 @@ final class InterpInstance implements Instance, Caller {
         this.globals = allGlobals.toArray(new GlobalCell[0]);
         this.elements = new Object[module.elements().size()][];
         this.droppedData = new boolean[module.data().size()];
-        this.stack = new long[(int) Math.min(Math.max(limits.stackSize() / 8, 16), MAX_STACK_SLOTS)];
+        this.stack = new long[Math.min(Math.max(limits.stackSize() / 8, 16), MAX_STACK_SLOTS)];
         this.maxFrames = Math.max(limits.stackSize() / MIN_FRAME_BYTES, 4);
     }
 
@@ -142,7 +143,7 @@ final class InterpInstance implements Instance, Caller {
         if (frames.length / 3 >= maxFrames) {
             throw new gate.engine.TrapException(TrapId.CALL_STACK_EXHAUSTED);
         }
-        frames = java.util.Arrays.copyOf(frames, Math.min(frames.length * 2, maxFrames * 3));
+        frames = Arrays.copyOf(frames, Math.min(frames.length * 2, maxFrames * 3));
         return frames;
     }
 

@@ -8,6 +8,7 @@ import gate.engine.TableExtern;
 import gate.wasm.GlobalType;
 import gate.wasm.MemoryType;
 import gate.wasm.Module;
+import gate.wasm.ResourceLimitException;
 import gate.wasm.TableType;
 import gate.wasm.ValType;
 import org.osgi.service.component.annotations.Component;
@@ -31,7 +32,7 @@ public final class InterpreterEngine implements Engine {
     public Program compile(Module module) {
         for (var t : module.types()) {
             if (t.params().contains(ValType.V128) || t.results().contains(ValType.V128)) {
-                throw new gate.wasm.ResourceLimitException(-1, "the interpreter does not support SIMD (v128)");
+                throw new ResourceLimitException(-1, "the interpreter does not support SIMD (v128)");
             }
         }
         return new InterpProgram(module);

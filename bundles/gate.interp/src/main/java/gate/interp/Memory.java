@@ -5,6 +5,7 @@ import gate.engine.TrapException;
 import gate.engine.TrapId;
 import gate.wasm.Limits;
 import gate.wasm.MemoryType;
+import gate.wasm.ResourceLimitException;
 
 /**
  * A linear memory backed by one {@code byte[]}, replaced when it grows. Java arrays hold at most
@@ -31,7 +32,7 @@ final class Memory implements MemoryExtern {
         }
         this.capPages = cap;
         if (limits.min() > cap) {
-            throw new gate.wasm.ResourceLimitException(-1,
+            throw new ResourceLimitException(-1,
                     "memory of " + limits.min() + " pages exceeds the limit of " + cap + " pages");
         }
         this.bytes = new byte[Math.toIntExact(limits.min() * MemoryType.PAGE_SIZE)];

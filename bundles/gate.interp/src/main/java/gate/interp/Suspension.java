@@ -2,6 +2,7 @@ package gate.interp;
 
 import gate.engine.TrapException;
 import gate.engine.TrapId;
+import java.util.Arrays;
 
 /**
  * Stopping at a suspension point (function entry, loop head, import call) when {@link
@@ -36,7 +37,7 @@ final class Suspension {
     static void record(InterpInstance in, int fn, int pc, int fp, int sp) {
         int r = in.depth * 3;
         if (r == in.frames.length) {
-            in.frames = java.util.Arrays.copyOf(in.frames, r + 3);
+            in.frames = Arrays.copyOf(in.frames, r + 3);
         }
         in.frames[r] = fn;
         in.frames[r + 1] = pc;

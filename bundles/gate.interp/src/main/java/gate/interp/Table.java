@@ -3,6 +3,7 @@ package gate.interp;
 import gate.engine.TableExtern;
 import gate.engine.Values;
 import gate.wasm.Limits;
+import gate.wasm.ResourceLimitException;
 import gate.wasm.TableType;
 import gate.wasm.ValType;
 import java.util.Arrays;
@@ -26,7 +27,7 @@ final class Table implements TableExtern {
         this.elementType = type.elementType();
         this.declaredMax = type.limits().max();
         if (type.limits().min() > MAX_ELEMENTS) {
-            throw new gate.wasm.ResourceLimitException(-1,
+            throw new ResourceLimitException(-1,
                     "table of " + type.limits().min() + " elements exceeds the limit of " + MAX_ELEMENTS);
         }
         this.elements = new Object[(int) type.limits().min()];

@@ -2,6 +2,7 @@ package gate.interp;
 
 import gate.engine.TrapException;
 import gate.engine.TrapId;
+import java.util.Arrays;
 
 /** Table instructions (core spec §4.4.6) and the table lookup of call_indirect (§4.4.8). */
 final class TableOps {
@@ -67,7 +68,7 @@ final class TableOps {
         if (i + count > t.elements.length) {
             throw outOfBounds();
         }
-        java.util.Arrays.fill(t.elements, (int) i, (int) (i + count), in.toElement(t, value));
+        Arrays.fill(t.elements, (int) i, (int) (i + count), in.toElement(t, value));
     }
 
     /** The function call_indirect calls, after its three checks in the spec's order. */

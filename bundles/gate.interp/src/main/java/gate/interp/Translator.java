@@ -3,11 +3,11 @@ package gate.interp;
 import gate.wasm.FuncType;
 import gate.wasm.FunctionBody;
 import gate.wasm.Module;
+import gate.wasm.ResourceLimitException;
 import gate.wasm.ValType;
 import gate.wasm.code.CodeReader;
 import gate.wasm.code.Opcode;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -97,7 +97,7 @@ final class Translator {
             default -> {
                 Opcode op = opcode == Opcode.MISC_PREFIX ? Opcode.ofMisc(in.u32Long()) : Opcode.ofByte(opcode);
                 if (op == null) {
-                    throw new gate.wasm.ResourceLimitException(
+                    throw new ResourceLimitException(
                             opcodeOffset, "the interpreter does not support opcode 0x" + Integer.toHexString(opcode));
                 }
                 in.skipImmediates(op);
@@ -247,7 +247,7 @@ final class Translator {
                 push(ValType.FUNCREF);
             }
             case 0xfc -> prefixed(in.u32());
-            case 0xfd -> throw new gate.wasm.ResourceLimitException(
+            case 0xfd -> throw new ResourceLimitException(
                     opcodeOffset, "the interpreter does not support SIMD instructions");
             default -> {
                 if (opcode >= 0x28 && opcode <= 0x3e) {
