@@ -41,6 +41,10 @@ final class NativeInstance implements Instance {
     private FuncType suspendedType;
     private volatile InstanceProcess running;
     private volatile TrapId pendingInterrupt;
+    /** An invocation suspended before its process started (interrupt while idle), or null. */
+    private PendingCall notStarted;
+
+    private record PendingCall(int function, long[] args, FuncType type, byte[] invokePage) {}
 
     private final List<GlobalExtern> importedGlobals;
     private final List<FunctionExtern> importedFunctions;
@@ -128,6 +132,17 @@ final class NativeInstance implements Instance {
         for (long a : args) {
             page.putLong(a);
         }
+        // An interrupt made while nothing ran applies now, deterministically: before the
+        // function's first instruction (a suspension point, like the interpreter's).
+        TrapId pending = pendingInterrupt;
+        if (pending != null) {
+            pendingInterrupt = null;
+            if (pending == TrapId.SUSPENDED) {
+                notStarted = new PendingCall(export.index(), args.clone(), type, page.array());
+                suspended = true;
+            }
+            throw new TrapException(pending);
+        }
         try {
             state.fd().pwriteFully(page.array(), invokePage());
             return run(false, program.stubOffset(), type);
@@ -150,6 +165,17 @@ final class NativeInstance implements Instance {
     public synchronized long[] resume() {
         if (!suspended) {
             throw new IllegalStateException("nothing to resume");
+        }
+        if (notStarted != null) {
+            PendingCall call = notStarted;
+            notStarted = null;
+            suspended = false;
+            try {
+                state.fd().pwriteFully(call.invokePage(), invokePage());
+                return run(false, program.stubOffset(), call.type());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         try {
             // gate.compiler RUNTIME-NEEDS.md §6: the innermost frame's rbp goes right below the
@@ -377,10 +403,21 @@ final class NativeInstance implements Instance {
             }
             byte[] memory = !hasMemory() ? null : state.readMemory(0, memoryPages * StateLayout.WASM_PAGE);
             return new InstanceState(memory, now.globals(), now.tables(), now.droppedData(),
-                    now.droppedElements(), suspended ? suspendedStack() : List.of());
+                    now.droppedElements(), !suspended ? List.of()
+                            : notStarted != null ? List.of(entryFrame(notStarted)) : suspendedStack());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The frame of a call suspended before its first instruction (SPI: at function entry). */
+    private InstanceState.Frame entryFrame(PendingCall call) {
+        var body = program.module().code().get(call.function() - program.module().importedFunctionCount());
+        long[] locals = java.util.Arrays.copyOf(call.args(), call.args().length + body.locals().size());
+        for (int j = 0; j < body.locals().size(); j++) {
+            locals[call.args().length + j] = body.locals().get(j).isReference() ? gate.engine.Values.NULL_REF : 0;
+        }
+        return new InstanceState.Frame(call.function(), body.codeStart() - body.bodyStart(), locals, new long[0]);
     }
 
     /**
