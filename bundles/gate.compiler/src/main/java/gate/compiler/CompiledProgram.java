@@ -64,6 +64,43 @@ public record CompiledProgram(
         return null;
     }
 
+    /**
+     * The entry routine's return address from the entry function (or the start function when
+     * there is none): the outermost return address of a rebuilt stack; -1 if it calls nothing.
+     */
+    public int entryReturn() {
+        int last = -1;
+        for (Site site : sites) {
+            if (site.function() < 0 && site.textOffset() > entry && site.textOffset() < resume) {
+                last = Math.max(last, site.textOffset());
+            }
+        }
+        return last;
+    }
+
+    /** The CALL site of {@code function} at {@code codeOffset}, or null. */
+    public Site callSite(int function, int codeOffset) {
+        for (Site site : sites) {
+            if (site.function() == function && site.codeOffset() == codeOffset
+                    && site.kind() == gate.compiler.gen.SiteKind.CALL) {
+                return site;
+            }
+        }
+        return null;
+    }
+
+    /** The suspension point (LOOP or ENTRY site) of {@code function} at {@code codeOffset}. */
+    public Site suspensionSite(int function, int codeOffset) {
+        for (Site site : sites) {
+            if (site.function() == function && site.codeOffset() == codeOffset
+                    && (site.kind() == gate.compiler.gen.SiteKind.LOOP
+                    || site.kind() == gate.compiler.gen.SiteKind.ENTRY)) {
+                return site;
+            }
+        }
+        return null;
+    }
+
     /** The trapping instruction whose code contains a trap's pc, or null. */
     public TrapRange trapAt(int pc) {
         for (TrapRange range : trapRanges) {

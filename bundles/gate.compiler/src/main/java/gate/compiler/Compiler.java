@@ -5,6 +5,7 @@ import gate.compiler.gen.FunctionInfo;
 import gate.compiler.gen.ModuleState;
 import gate.compiler.gen.Site;
 import gate.compiler.gen.SiteKind;
+import gate.compiler.x86.RuntimeSlot;
 import gate.compiler.x86.enc.CodeBuffer;
 import gate.compiler.x86.enc.Memory;
 import gate.compiler.x86.enc.NoOperand;
@@ -121,7 +122,7 @@ public final class Compiler {
 
     /**
      * The entry routine: calls the start function and the entry function with an outgoing area
-     * for their results, then returns 0 (exit 0, DESIGN.md §5).
+     * for their results, then exits with code 0 through the exit slot (DESIGN.md §5, §7).
      */
     private static int entryRoutine(ModuleState state, int entryFunction) {
         CodeBuffer code = state.code();
@@ -137,9 +138,11 @@ public final class Compiler {
                 state.addSite(new Site(code.position(), SiteKind.CALL, -1, 0, List.of()));
             }
         }
-        RmImm32.ADD.regImm(code, Size.QWORD, Reg.RSP, area);
-        RmReg.XOR.regReg(code, Size.DWORD, Reg.RAX, Reg.RAX);
-        NoOperand.RET.emit(code);
+        // exit(0) rather than ret: a resumed stack (RUNTIME-NEEDS.md §6) has no runtime return
+        // address above the entry routine.
+        RmReg.XOR.regReg(code, Size.DWORD, Reg.RDI, Reg.RDI);
+        RuntimeSlot.EXIT.call(code);
+        NoOperand.INT3.emit(code);
         return entry;
     }
 

@@ -93,6 +93,75 @@ public final class NativeStack {
         throw new CorruptStackException("more than " + MAX_FRAMES + " frames");
     }
 
+    /** Write access to the stack being rebuilt. */
+    @FunctionalInterface
+    public interface WritableMemory {
+        void write64(long address, long value);
+    }
+
+    /**
+     * A rebuilt stack: start the runtime with rsp = {@code sp} and the resume routine
+     * ({@code pop rbp; ret}); {@code outermostRbp + 16 + 8·k} is where the outermost function
+     * leaves result k.
+     */
+    public record Rebuilt(long sp, long outermostRbp) {}
+
+    /**
+     * Lays {@code frames} (outermost first, as {@link #walk} gives them; the innermost suspended
+     * at a loop or function entry) out as native frames below {@code top}, the outermost
+     * returning to {@code outerReturn} (absolute; for the runtime, text_addr +
+     * {@link CompiledProgram#entryReturn}). Every address written lies in
+     * {@code [returned sp, top)}.
+     */
+    public Rebuilt rebuild(List<InstanceState.Frame> frames, WritableMemory stack, long top,
+            long textBase, long outerReturn) {
+        if (frames.isEmpty()) {
+            throw new IllegalArgumentException("no frames to rebuild");
+        }
+        InstanceState.Frame outermost = frames.get(0);
+        FuncType outerType = module.functionType(outermost.functionIndex());
+        long area = 8L * Math.max(1, Math.max(outerType.params().size(),
+                outerType.results().size()));
+        long rbp = ((top - area) & ~15L) - 16;
+        stack.write64(rbp + 8, outerReturn);
+        stack.write64(rbp, 0);
+        long outermostRbp = rbp;
+        for (int i = 0; i < frames.size(); i++) {
+            InstanceState.Frame frame = frames.get(i);
+            FunctionInfo info = info(frame.functionIndex());
+            FrameLayout layout = new FrameLayout(info.params(), info.declaredLocals());
+            boolean innermost = i == frames.size() - 1;
+            Site resumeAt = innermost
+                    ? program.suspensionSite(frame.functionIndex(), frame.codeOffset())
+                    : program.callSite(frame.functionIndex(), frame.codeOffset());
+            if (resumeAt == null) {
+                throw new CorruptStackException("function " + frame.functionIndex()
+                        + " has no " + (innermost ? "suspension point" : "call") + " at offset "
+                        + frame.codeOffset());
+            }
+            boolean entry = resumeAt.kind() == SiteKind.ENTRY;
+            int locals = entry ? info.params() : frame.locals().length;
+            for (int k = 0; k < locals; k++) {
+                stack.write64(rbp + layout.localDisplacement(k), frame.locals()[k]);
+            }
+            for (int k = 0; k < frame.operands().length; k++) {
+                stack.write64(rbp + layout.operandDisplacement(k), frame.operands()[k]);
+            }
+            long rsp = entry ? rbp : rbp - info.frameSize();
+            if (innermost) {
+                stack.write64(rsp - 8, textBase + resumeAt.textOffset());
+                stack.write64(rsp - 16, rbp);
+                return new Rebuilt(rsp - 16, outermostRbp);
+            }
+            // The callee's frame starts right below this one's outgoing area.
+            long calleeRbp = rsp - 16;
+            stack.write64(calleeRbp + 8, textBase + resumeAt.textOffset());
+            stack.write64(calleeRbp, rbp);
+            rbp = calleeRbp;
+        }
+        throw new AssertionError("unreachable");
+    }
+
     private Site callSite(long returnAddress) {
         Site site = returnAddress == (int) returnAddress ? program.siteAt((int) returnAddress)
                 : null;

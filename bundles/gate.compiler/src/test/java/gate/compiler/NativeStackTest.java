@@ -17,6 +17,7 @@ import gate.wasm.code.CodeReader;
 import gate.wasm.code.Opcode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -87,6 +88,31 @@ class NativeStackTest {
         assertEquals(offsetOf(1, Opcode.LOOP, true), inner.codeOffset());
         assertArrayEquals(new long[] {3, 0, Double.doubleToRawLongBits(1.5)}, inner.locals());
         assertArrayEquals(new long[0], inner.operands());
+    }
+
+    /**
+     * Suspend, read the frames, change a local, rebuild the native stack from the frames in
+     * another memory region and resume: the program finishes from the changed state.
+     */
+    @Test
+    void framesRebuiltElsewhereResumeToTheSameComputation() {
+        assertEquals(-1, runner.invoke("outer", new long[] {3}, 1).trap());
+        assertEquals(5 + 3 + 2 + 1, (int) runner.invoke("outer", new long[] {3}, 1).results()[0]);
+        assertEquals(TrapId.SUSPENDED.id, runner.invoke("outer", new long[] {3}, 1, 1).trap());
+        List<InstanceState.Frame> frames = new ArrayList<>(walk());
+        InstanceState.Frame inner = frames.get(1);
+        long[] locals = inner.locals().clone();
+        locals[1] = 100; // $acc
+        frames.set(1, new InstanceState.Frame(inner.functionIndex(), inner.codeOffset(), locals,
+                inner.operands()));
+        try (com.sun.jna.Memory stack = new com.sun.jna.Memory(1 << 16)) {
+            long base = com.sun.jna.Pointer.nativeValue(stack);
+            NativeStack.Rebuilt rebuilt = new NativeStack(program, module).rebuild(frames,
+                    (address, value) -> stack.setLong(address - base, value), base + (1 << 16), runner.textBase(), runner.unwindAddress());
+            assertEquals(-1, runner.resume(rebuilt.sp(), base + 4096));
+            assertEquals(5 + 100 + 3 + 2 + 1,
+                    (int) stack.getLong(rebuilt.outermostRbp() + 16 - base));
+        }
     }
 
     @Test

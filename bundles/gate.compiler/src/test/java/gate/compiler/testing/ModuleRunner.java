@@ -62,6 +62,8 @@ public final class ModuleRunner implements AutoCloseable {
     private static final int COPIED = 0x3038;
     private static final int COPY_SIZE = 1 << 20;
     private static final int TRAMPOLINE = 0x2000;
+    private static final int UNWIND = 0x1800;
+    private static final int RESUME_TRAMPOLINE = 0x1900;
     private static final long RESERVE = 8L << 30;
     private static final List<Reg> SAVED = List.of(Reg.RBX, Reg.RBP, Reg.R12, Reg.R13, Reg.R14,
         Reg.R15);
@@ -199,6 +201,22 @@ public final class ModuleRunner implements AutoCloseable {
         return new Outcome(out, trap);
     }
 
+    /** Absolute address a rebuilt stack's outermost frame returns to (back to Java). */
+    public long unwindAddress() {
+        return Pointer.nativeValue(code) + UNWIND;
+    }
+
+    /**
+     * Resumes a stack rebuilt at {@code sp} (see {@code NativeStack.rebuild}) through the
+     * program's resume routine, with the given stack limit; returns the trap id or -1.
+     */
+    public int resume(long sp, long stackLimit) {
+        Function resume = Function.getFunction(code.share(RESUME_TRAMPOLINE));
+        resume.invokeLong(new Object[] {sp, stackLimit, (long) program.resume(), 0L,
+            memoryBase});
+        return code.getInt(TRAP_CELL);
+    }
+
     /** Stack pointer at the last trap call (pointing at its return address). */
     public long trapSp() {
         return code.getLong(STACK_SP);
@@ -233,22 +251,14 @@ public final class ModuleRunner implements AutoCloseable {
     private static byte[] runtimeArea() {
         CodeBuffer a = new CodeBuffer();
         a.fill(0xcc, AREA + RuntimeSlot.TRAP.textOffset());
+        // Slots are 16 bytes: each jumps to its body further down. The exit slot (the entry
+        // routine's way out) records no trap (-1) and unwinds like the trap slot.
+        int trapBody = 0x1200;
         slot(a, RuntimeSlot.TRAP);
-        // Trap slot: record the id and the stack (for stack walks), then unwind to Java.
-        Label skip = new Label();
-        RmReg.MOV.memReg(a, Size.DWORD, gate.compiler.x86.enc.Memory.rip(TRAP_CELL), Reg.RDI);
-        RmReg.MOV.memReg(a, Size.QWORD, gate.compiler.x86.enc.Memory.rip(STACK_SP), Reg.RSP);
-        RmReg.MOV.regReg(a, Size.QWORD, Reg.RSI, Reg.RSP);
-        RegRm.MOV.regMem(a, Size.QWORD, Reg.RCX, gate.compiler.x86.enc.Memory.rip(SAVED_RSP));
-        RmReg.SUB.regReg(a, Size.QWORD, Reg.RCX, Reg.RSI);
-        RmReg.MOV.memReg(a, Size.QWORD, gate.compiler.x86.enc.Memory.rip(COPIED), Reg.RCX);
-        RmImm32.CMP.regImm(a, Size.QWORD, Reg.RCX, COPY_SIZE);
-        CondRel8.Jcc.to(a, Condition.A, skip);
-        RegRm.MOV.regMem(a, Size.QWORD, Reg.RDI, gate.compiler.x86.enc.Memory.rip(COPY_BUFFER));
-        gate.compiler.x86.StringOps.REP_MOVSB.emit(a);
-        skip.bind(a);
-        RegRm.MOV.regMem(a, Size.QWORD, Reg.RSP, gate.compiler.x86.enc.Memory.rip(SAVED_RSP));
-        epilogue(a);
+        gate.compiler.x86.enc.Rel32.JMP.to(a, trapBody);
+        slot(a, RuntimeSlot.EXIT);
+        RmImm32.MOV.regImm(a, Size.DWORD, Reg.RDI, -1);
+        gate.compiler.x86.enc.Rel32.JMP.to(a, trapBody);
         // Slots are 16 bytes: each jumps to its body further down.
         int sizeBody = 0x1000;
         int growBody = 0x1100;
@@ -285,6 +295,41 @@ public final class ModuleRunner implements AutoCloseable {
         fail.bind(a);
         RmImm32.MOV.regImm(a, Size.DWORD, Reg.RAX, -1);
         NoOperand.RET.emit(a);
+        a.fill(0xcc, trapBody - a.position());
+        // Trap slot: record the id and the stack (for stack walks), then unwind to Java.
+        Label skip = new Label();
+        RmReg.MOV.memReg(a, Size.DWORD, gate.compiler.x86.enc.Memory.rip(TRAP_CELL), Reg.RDI);
+        RmReg.MOV.memReg(a, Size.QWORD, gate.compiler.x86.enc.Memory.rip(STACK_SP), Reg.RSP);
+        RmReg.MOV.regReg(a, Size.QWORD, Reg.RSI, Reg.RSP);
+        RegRm.MOV.regMem(a, Size.QWORD, Reg.RCX, gate.compiler.x86.enc.Memory.rip(SAVED_RSP));
+        RmReg.SUB.regReg(a, Size.QWORD, Reg.RCX, Reg.RSI);
+        RmReg.MOV.memReg(a, Size.QWORD, gate.compiler.x86.enc.Memory.rip(COPIED), Reg.RCX);
+        RmImm32.CMP.regImm(a, Size.QWORD, Reg.RCX, COPY_SIZE);
+        CondRel8.Jcc.to(a, Condition.A, skip);
+        RegRm.MOV.regMem(a, Size.QWORD, Reg.RDI, gate.compiler.x86.enc.Memory.rip(COPY_BUFFER));
+        gate.compiler.x86.StringOps.REP_MOVSB.emit(a);
+        skip.bind(a);
+        RegRm.MOV.regMem(a, Size.QWORD, Reg.RSP, gate.compiler.x86.enc.Memory.rip(SAVED_RSP));
+        epilogue(a);
+        a.fill(0xcc, UNWIND - a.position());
+        // Return target of a rebuilt stack's outermost frame: back to Java.
+        RegRm.MOV.regMem(a, Size.QWORD, Reg.RSP, gate.compiler.x86.enc.Memory.rip(SAVED_RSP));
+        epilogue(a);
+        a.fill(0xcc, RESUME_TRAMPOLINE - a.position());
+        // Resume trampoline(rdi = rebuilt sp, rsi = stack limit, rdx = resume routine offset,
+        // rcx, r8 = memory base).
+        for (Reg reg : SAVED) {
+            RegInOpcode.PUSH.reg(a, Size.QWORD, reg);
+        }
+        RmReg.MOV.memReg(a, Size.QWORD, gate.compiler.x86.enc.Memory.rip(SAVED_RSP), Reg.RSP);
+        RmImm32.MOV.memImm(a, Size.DWORD, gate.compiler.x86.enc.Memory.rip(TRAP_CELL), -1);
+        RmReg.MOV.regReg(a, Size.QWORD, Reg.RBX, Reg.RSI);
+        RmReg.MOV.regReg(a, Size.QWORD, Reg.R14, Reg.R8);
+        RegMem.LEA.regMem(a, Size.QWORD, Reg.R15, gate.compiler.x86.enc.Memory.rip(AREA));
+        RegMem.LEA.regMem(a, Size.QWORD, Reg.RDX, gate.compiler.x86.enc.Memory.at(Reg.R15,
+                Reg.RDX, 1, 0));
+        RmReg.MOV.regReg(a, Size.QWORD, Reg.RSP, Reg.RDI);
+        RmQword.JMP.reg(a, Reg.RDX);
         a.fill(0xcc, TRAMPOLINE - a.position());
         // Trampoline(rdi = buffer, rsi, rdx = thunk text offset, rcx, r8 = memory base).
         for (Reg reg : SAVED) {
