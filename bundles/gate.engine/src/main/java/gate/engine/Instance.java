@@ -21,7 +21,10 @@ public interface Instance extends AutoCloseable {
     /**
      * Continues the execution that stopped with {@link TrapId#SUSPENDED} (or a resumable trap such
      * as {@link TrapId#CALL_STACK_EXHAUSTED} once limits allow), or that {@link
-     * Program#restore} recreated, and returns the results of its outermost function.
+     * Program#restore} recreated, and returns the results of its outermost function. Whether an
+     * engine keeps the stack after a resumable trap other than a suspension is its choice: {@link
+     * #isSuspended()} tells (the interpreter keeps it for suspensions and for resumable traps
+     * thrown by host functions, which are retried on resume).
      *
      * @throws IllegalStateException if there is nothing to resume
      */
