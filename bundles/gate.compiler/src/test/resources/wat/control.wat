@@ -137,4 +137,7 @@
   (func (export "float_compare") (param f64 f64) (result i32)
     (i32.add (i32.mul (i32.const 10) (i32.eqz (f64.gt (local.get 0) (local.get 1))))
       (if (result i32) (f64.le (local.get 0) (local.get 1)) (then (i32.const 1)) (else (i32.const 2)))))
+  ;; an offset beyond the guard region's guarantee: explicit bounds check
+  (func (export "far_offset") (param i32) (result i32)
+    (i32.load offset=0xffffffff (local.get 0)))
 )

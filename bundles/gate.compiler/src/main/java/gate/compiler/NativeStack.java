@@ -10,6 +10,8 @@ import gate.wasm.Module;
 import gate.wasm.ValType;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -35,10 +37,27 @@ public final class NativeStack {
 
     private final CompiledProgram program;
     private final Module module;
+    /** Sites by text offset, and by (function, code offset, resumable kind). */
+    private final Map<Integer, Site> byText = new HashMap<>();
+    private final Map<Long, Site> calls = new HashMap<>();
+    private final Map<Long, Site> suspensions = new HashMap<>();
 
     public NativeStack(CompiledProgram program, Module module) {
         this.program = program;
         this.module = module;
+        for (Site site : program.sites()) {
+            byText.put(site.textOffset(), site);
+            long key = key(site.function(), site.codeOffset());
+            switch (site.kind()) {
+                case CALL -> calls.putIfAbsent(key, site);
+                case LOOP, ENTRY -> suspensions.putIfAbsent(key, site);
+                default -> {}
+            }
+        }
+    }
+
+    private static long key(int function, int codeOffset) {
+        return (long) function << 32 | (codeOffset & 0xffffffffL);
     }
 
     /**
@@ -48,7 +67,7 @@ public final class NativeStack {
      * {@code text_addr}).
      */
     public List<InstanceState.Frame> walk(Memory stack, long sp, int trapPc, long textBase) {
-        Site site = program.siteAt(trapPc);
+        Site site = byText.get(trapPc);
         if (site == null || site.kind() == SiteKind.CALL) {
             throw new CorruptStackException("no suspension point at text offset " + trapPc);
         }
@@ -131,9 +150,8 @@ public final class NativeStack {
             FunctionInfo info = info(frame.functionIndex());
             FrameLayout layout = new FrameLayout(info.params(), info.declaredLocals());
             boolean innermost = i == frames.size() - 1;
-            Site resumeAt = innermost
-                    ? program.suspensionSite(frame.functionIndex(), frame.codeOffset())
-                    : program.callSite(frame.functionIndex(), frame.codeOffset());
+            long key = key(frame.functionIndex(), frame.codeOffset());
+            Site resumeAt = innermost ? suspensions.get(key) : calls.get(key);
             if (resumeAt == null) {
                 throw new CorruptStackException("function " + frame.functionIndex()
                         + " has no " + (innermost ? "suspension point" : "call") + " at offset "
@@ -163,7 +181,7 @@ public final class NativeStack {
     }
 
     private Site callSite(long returnAddress) {
-        Site site = returnAddress == (int) returnAddress ? program.siteAt((int) returnAddress)
+        Site site = returnAddress == (int) returnAddress ? byText.get((int) returnAddress)
                 : null;
         if (site == null || site.kind() != SiteKind.CALL) {
             throw new CorruptStackException("no call site at text offset " + returnAddress);

@@ -130,6 +130,8 @@ class ExecutionTest {
             d.check("recurse");
             d.check("dead_code", 4);
             d.check("swap_params", 10, 3);
+            d.check("far_offset", 1);
+            d.check("far_offset", 0xfffffff0L);
             d.check("pending_get", 5);
             long[] doubles = {Double.doubleToRawLongBits(1.0), Double.doubleToRawLongBits(2.0),
                 Double.doubleToRawLongBits(Double.NaN)};
