@@ -18,9 +18,29 @@ import gate.compiler.x86.enc.Reg;
  *
  * Every slot is 8 bytes; i32 and f32 values occupy the low half.
  */
-public record FrameLayout(int params, int declaredLocals) {
+public final class FrameLayout {
     /** rbp-relative displacement of parameter 0 and result 0. */
     public static final int RESULTS = 16;
+
+    private final int params;
+    private final int declaredLocals;
+    /** Operands built once per slot: the code generator asks for them constantly. */
+    private final Memory[] locals;
+    private Memory[] operands = new Memory[16];
+
+    public FrameLayout(int params, int declaredLocals) {
+        this.params = params;
+        this.declaredLocals = declaredLocals;
+        this.locals = new Memory[params + declaredLocals];
+    }
+
+    public int params() {
+        return params;
+    }
+
+    public int declaredLocals() {
+        return declaredLocals;
+    }
 
     /** rbp-relative displacement of local {@code index} (parameters first). */
     public int localDisplacement(int index) {
@@ -29,7 +49,12 @@ public record FrameLayout(int params, int declaredLocals) {
 
     /** Local {@code index}. */
     public Memory local(int index) {
-        return Memory.at(Reg.RBP, localDisplacement(index));
+        Memory memory = locals[index];
+        if (memory == null) {
+            memory = Memory.at(Reg.RBP, localDisplacement(index));
+            locals[index] = memory;
+        }
+        return memory;
     }
 
     /** rbp-relative displacement of operand slot {@code position} (0 = bottom). */
@@ -39,7 +64,16 @@ public record FrameLayout(int params, int declaredLocals) {
 
     /** Operand slot {@code position}. */
     public Memory operand(int position) {
-        return Memory.at(Reg.RBP, operandDisplacement(position));
+        if (position >= operands.length) {
+            operands = java.util.Arrays.copyOf(operands, Math.max(position + 1,
+                    operands.length * 2));
+        }
+        Memory memory = operands[position];
+        if (memory == null) {
+            memory = Memory.at(Reg.RBP, operandDisplacement(position));
+            operands[position] = memory;
+        }
+        return memory;
     }
 
     /** Slot k of the outgoing area (arguments and results of calls). */
