@@ -19,8 +19,11 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
@@ -132,6 +135,34 @@ class DistributionIT {
             assertEquals(200, get("http://127.0.0.1:" + httpPort + "/gate-0/").statusCode());
             assertEquals(0, gate.terminate());
         }
+    }
+
+    @Test
+    void helpAndUnknownCommands() throws Exception {
+        var help = runGate("help");
+        assertEquals(0, help.exitValue());
+        String usage = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(usage.startsWith("usage: gate COMMAND") && usage.contains("serve") && usage.contains("spectest"), usage);
+
+        var unknown = runGate("frobnicate");
+        assertEquals(2, unknown.exitValue());
+        assertEquals("gate: unknown command 'frobnicate' (try 'gate help')\n",
+                new String(unknown.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    private Process runGate(String... args) throws IOException, InterruptedException {
+        var command = new ArrayList<String>();
+        command.add(dist.resolve("bin/gate").toString());
+        command.addAll(List.of(args));
+        var builder = new ProcessBuilder(command);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        process.getOutputStream().close();
+        if (!process.waitFor(RunningGate.WAIT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("bin/gate " + String.join(" ", args) + " did not finish");
+        }
+        return process;
     }
 
     private static HttpResponse<String> get(String uri) throws IOException, InterruptedException {
