@@ -37,7 +37,7 @@ final class Calls {
     static void call(FunctionState f, int function) {
         FuncType type = f.module().module().functionType(function);
         passArguments(f, type);
-        f.storeHomes();
+        f.homes().store();
         Rel32.CALL.to(f.code(), f.module().function(function));
         returned(f, type);
     }
@@ -71,7 +71,7 @@ final class Calls {
         RmReg.ADD.regReg(code, Size.QWORD, target, Abi.TEXT_BASE);
         FuncType type = module.module().types().get(typeIndex);
         passArguments(f, type);
-        f.storeHomes();
+        f.homes().store();
         RmQword.CALL.reg(code, target);
         f.releaseGp(target);
         returned(f, type);
@@ -91,7 +91,7 @@ final class Calls {
 
     private static void returned(FunctionState f, FuncType type) {
         f.site(f.code().position(), SiteKind.CALL, f.codeOffset(), f.depth());
-        f.loadHomes();
+        f.homes().load();
         int k = 0;
         for (ValType result : type.results()) {
             Memory slot = FrameLayout.outgoing(k++);

@@ -63,7 +63,7 @@ final class Control {
                 f.depth() - type.params().size(), type.params(), type.results());
         f.pushControl(frame);
         frame.label().bind(f.code());
-        if (!f.hasHomes()) {
+        if (!f.homes().any()) {
             int site = SuspendCheck.emit(f.code(), f.module().stubs());
             f.site(site, SiteKind.LOOP, f.codeOffset(bodyOffset), f.depth());
             return;
@@ -79,11 +79,11 @@ final class Control {
         int codeOffset = f.codeOffset(bodyOffset);
         f.outOfLine(() -> {
             slow.bind(code);
-            f.storeHomes();
+            f.homes().store();
             int site = f.module().stubs().call(code, TrapId.SUSPENDED);
             f.module().addSite(new Site(site, SiteKind.LOOP, f.function(), codeOffset,
                     operands));
-            f.loadHomes();
+            f.homes().load();
             Rel32.JMP.to(code, back);
         });
     }

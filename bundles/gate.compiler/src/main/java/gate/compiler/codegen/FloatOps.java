@@ -38,7 +38,7 @@ final class FloatOps {
             f.pushXmm(op.results().get(0), a);
             return;
         }
-        Xmm home = f.homeXmmOf(second);
+        Xmm home = f.homes().xmmOf(second);
         Xmm b = home != null ? home : f.toXmm(second);
         Xmm a = f.toXmm(f.pop());
         switch (name) {

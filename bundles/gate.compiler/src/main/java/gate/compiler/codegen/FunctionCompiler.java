@@ -48,13 +48,13 @@ public final class FunctionCompiler {
         int params = type.params().size();
         LocalHomes.assign(f, m, body, params + declared.size());
         for (int j = 0; j < declared.size(); j++) {
-            if (f.homeGp(params + j) == null && f.homeXmm(params + j) == null) {
+            if (f.homes().gp(params + j) == null && f.homes().xmm(params + j) == null) {
                 // Zero, or null (-1) for references (core §4.4.10 function instantiation).
                 RmImm32.MOV.memImm(code, Size.QWORD, f.frame().local(params + j),
                         declared.get(j).isReference() ? -1 : 0);
             }
         }
-        f.initHomes();
+        f.homes().init();
         f.pushControl(new ControlFrame(ControlFrame.Kind.FUNCTION, 0, List.of(),
                 type.results()));
         CodeReader reader = new CodeReader(m.bytes(), body.codeStart(), body.end());

@@ -91,7 +91,7 @@ final class IntOps {
         CodeBuffer code = f.code();
         boolean compare = isCompare(name);
         Memory inPlace = f.memoryOf(b);
-        Reg home = f.homeGpOf(b);
+        Reg home = f.homes().gpOf(b);
         if (home != null) {
             switch (name) {
                 case ADD -> RmReg.ADD.regReg(code, size, a, home);

@@ -56,7 +56,7 @@ final class LocalHomes {
             if (best < 0) {
                 break;
             }
-            f.home(best, home);
+            f.homes().home(best, home);
             weight[best] = 0;
         }
         for (Xmm home : Registers.XMM_HOMES) {
@@ -64,7 +64,7 @@ final class LocalHomes {
             if (best < 0) {
                 break;
             }
-            f.home(best, home);
+            f.homes().home(best, home);
             weight[best] = 0;
         }
     }

@@ -36,8 +36,7 @@ public final class FunctionState {
     private final List<Operand> stack = new ArrayList<>();
     private final List<ControlFrame> control = new ArrayList<>();
     private final Registers registers = new Registers();
-    private final Reg[] gpHomes;
-    private final Xmm[] xmmHomes;
+    private final LocalRegisters homes;
     private final List<Runnable> outOfLine = new ArrayList<>();
     private int maxDepth;
     private int maxOutgoing;
@@ -56,98 +55,12 @@ public final class FunctionState {
         List<ValType> all = new ArrayList<>(params);
         all.addAll(declared);
         this.localTypes = all;
-        this.gpHomes = new Reg[all.size()];
-        this.xmmHomes = new Xmm[all.size()];
+        this.homes = new LocalRegisters(code, frame, all);
     }
 
-    // ---- locals homed in registers ----
-
-    /** Keeps local {@code index} in {@code reg} for the whole function. */
-    public void home(int index, Reg reg) {
-        gpHomes[index] = reg;
-    }
-
-    public void home(int index, Xmm reg) {
-        xmmHomes[index] = reg;
-    }
-
-    /** The register local {@code index} lives in, or null if it lives in its frame slot. */
-    public Reg homeGp(int index) {
-        return gpHomes[index];
-    }
-
-    public Xmm homeXmm(int index) {
-        return xmmHomes[index];
-    }
-
-    /** The home register of a lazily read local, or null. */
-    public Reg homeGpOf(Operand operand) {
-        return operand instanceof Operand.Local l ? gpHomes[l.index()] : null;
-    }
-
-    public Xmm homeXmmOf(Operand operand) {
-        return operand instanceof Operand.Local l ? xmmHomes[l.index()] : null;
-    }
-
-    /** True if some local lives in a register. */
-    public boolean hasHomes() {
-        for (int i = 0; i < gpHomes.length; i++) {
-            if (gpHomes[i] != null || xmmHomes[i] != null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Writes register-homed locals to their frame slots: before every call and suspension
-     * point, so that the stack map finds every local in memory.
-     */
-    public void storeHomes() {
-        for (int i = 0; i < gpHomes.length; i++) {
-            if (gpHomes[i] != null) {
-                RmReg.MOV.memReg(code, Size.QWORD, frame.local(i), gpHomes[i]);
-            } else if (xmmHomes[i] != null) {
-                MemXmm.MOVSD.memReg(code, frame.local(i), xmmHomes[i]);
-            }
-        }
-    }
-
-    /**
-     * At function entry: parameters into their homes, declared locals' homes zeroed (their
-     * frame slots are only written by {@link #storeHomes}).
-     */
-    public void initHomes() {
-        for (int i = 0; i < gpHomes.length; i++) {
-            boolean param = i < frame.params();
-            if (gpHomes[i] != null) {
-                if (param) {
-                    RegRm.MOV.regMem(code, size(localTypes.get(i)), gpHomes[i], frame.local(i));
-                } else {
-                    // Declared locals start at zero, references at null (core §4.4.10).
-                    loadConst(gpHomes[i], localTypes.get(i).isReference() ? -1L : 0L);
-                }
-            } else if (xmmHomes[i] != null) {
-                if (param) {
-                    (localTypes.get(i) == ValType.F32 ? XmmRm.MOVSS : XmmRm.MOVSD)
-                            .regMem(code, xmmHomes[i], frame.local(i));
-                } else {
-                    XmmRm.XORPS.regReg(code, xmmHomes[i], xmmHomes[i]);
-                }
-            }
-        }
-    }
-
-    /** Reloads register-homed locals from their frame slots (after a call or a resume). */
-    public void loadHomes() {
-        for (int i = 0; i < gpHomes.length; i++) {
-            if (gpHomes[i] != null) {
-                RegRm.MOV.regMem(code, size(localTypes.get(i)), gpHomes[i], frame.local(i));
-            } else if (xmmHomes[i] != null) {
-                (localTypes.get(i) == ValType.F32 ? XmmRm.MOVSS : XmmRm.MOVSD)
-                        .regMem(code, xmmHomes[i], frame.local(i));
-            }
-        }
+    /** The registers the most used locals live in. */
+    public LocalRegisters homes() {
+        return homes;
     }
 
     /** Code emitted after the function body (slow paths), in order. */
@@ -165,10 +78,10 @@ public final class FunctionState {
 
     /** Writes local {@code index} (detached from the stack first by the caller). */
     public void setLocal(int index, Operand value) {
-        if (gpHomes[index] != null) {
-            loadInto(gpHomes[index], value);
-        } else if (xmmHomes[index] != null) {
-            loadIntoXmm(xmmHomes[index], value);
+        if (homes.gp(index) != null) {
+            loadInto(homes.gp(index), value);
+        } else if (homes.xmm(index) != null) {
+            loadIntoXmm(homes.xmm(index), value);
         } else {
             store(frame.local(index), value);
         }
@@ -183,9 +96,9 @@ public final class FunctionState {
                 }
             }
             case Operand.Const c -> loadConstXmm(target, c.bits());
-            case Operand.Local l when xmmHomes[l.index()] != null -> {
-                if (xmmHomes[l.index()] != target) {
-                    XmmRm.MOVAPS.regReg(code, target, xmmHomes[l.index()]);
+            case Operand.Local l when homes.xmm(l.index()) != null -> {
+                if (homes.xmm(l.index()) != target) {
+                    XmmRm.MOVAPS.regReg(code, target, homes.xmm(l.index()));
                 }
             }
             default -> (operand.type() == ValType.F32 ? XmmRm.MOVSS : XmmRm.MOVSD)
@@ -437,8 +350,8 @@ public final class FunctionState {
     public Memory memoryOf(Operand operand) {
         return switch (operand) {
             case Operand.Slot s -> frame.operand(s.position());
-            case Operand.Local l when gpHomes[l.index()] == null
-                    && xmmHomes[l.index()] == null -> frame.local(l.index());
+            case Operand.Local l when homes.gp(l.index()) == null
+                    && homes.xmm(l.index()) == null -> frame.local(l.index());
             case Operand.Local l -> null;
             default -> null;
         };
@@ -458,10 +371,10 @@ public final class FunctionState {
     /** Writes an operand's 8-byte slot encoding to {@code target}; clobbers rcx. */
     public void store(Memory target, Operand operand) {
         switch (operand) {
-            case Operand.Local l when gpHomes[l.index()] != null ->
-                RmReg.MOV.memReg(code, Size.QWORD, target, gpHomes[l.index()]);
-            case Operand.Local l when xmmHomes[l.index()] != null ->
-                MemXmm.MOVSD.memReg(code, target, xmmHomes[l.index()]);
+            case Operand.Local l when homes.gp(l.index()) != null ->
+                RmReg.MOV.memReg(code, Size.QWORD, target, homes.gp(l.index()));
+            case Operand.Local l when homes.xmm(l.index()) != null ->
+                MemXmm.MOVSD.memReg(code, target, homes.xmm(l.index()));
             case Operand.Local l -> {
                 Memory source = frame.local(l.index());
                 if (!source.equals(target)) {
@@ -587,9 +500,9 @@ public final class FunctionState {
             case Operand.Slot s ->
                 RegRm.MOV.regMem(code, size(s.type()), target, frame.operand(s.position()));
             case Operand.Local l -> {
-                if (gpHomes[l.index()] != null) {
-                    if (gpHomes[l.index()] != target) {
-                        RmReg.MOV.regReg(code, Size.QWORD, target, gpHomes[l.index()]);
+                if (homes.gp(l.index()) != null) {
+                    if (homes.gp(l.index()) != target) {
+                        RmReg.MOV.regReg(code, Size.QWORD, target, homes.gp(l.index()));
                     }
                 } else {
                     RegRm.MOV.regMem(code, size(l.type()), target, frame.local(l.index()));

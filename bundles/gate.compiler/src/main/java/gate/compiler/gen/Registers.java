@@ -13,7 +13,7 @@ public final class Registers {
     /** Allocation order: registers no x86 instruction needs implicitly first. */
     static final Reg[] GP = {Reg.R8, Reg.R11, Reg.RSI, Reg.RDI, Reg.RDX, Reg.RAX};
     /**
-     * Homes of the most used integer locals (see {@link FunctionState#homeGp}): registers the
+     * Homes of the most used integer locals (see {@link LocalRegisters}): registers the
      * runtime slots preserve (DESIGN.md §5), so only calls need them stored and reloaded.
      */
     public static final Reg[] GP_HOMES = {Reg.R12, Reg.R13, Reg.R10, Reg.R9};

@@ -1,0 +1,128 @@
+package gate.compiler.gen;
+
+import gate.compiler.x86.enc.CodeBuffer;
+import gate.compiler.x86.enc.MemXmm;
+import gate.compiler.x86.enc.Reg;
+import gate.compiler.x86.enc.RegImm;
+import gate.compiler.x86.enc.RegRm;
+import gate.compiler.x86.enc.RmReg;
+import gate.compiler.x86.enc.Size;
+import gate.compiler.x86.enc.Xmm;
+import gate.compiler.x86.enc.XmmRm;
+import gate.wasm.ValType;
+import java.util.List;
+
+/**
+ * The locals of one function that live in registers (homes, {@link Registers#GP_HOMES} and
+ * {@link Registers#XMM_HOMES}) for its whole body, so that control-flow merges need no
+ * reconciliation. Their frame slots are written only before calls and suspension points
+ * ({@link #store}) and read back after ({@link #load}), which keeps the stack map exact.
+ */
+public final class LocalRegisters {
+    private final CodeBuffer code;
+    private final FrameLayout frame;
+    private final List<ValType> localTypes;
+    private final Reg[] gpHomes;
+    private final Xmm[] xmmHomes;
+
+    LocalRegisters(CodeBuffer code, FrameLayout frame, List<ValType> localTypes) {
+        this.code = code;
+        this.frame = frame;
+        this.localTypes = localTypes;
+        this.gpHomes = new Reg[localTypes.size()];
+        this.xmmHomes = new Xmm[localTypes.size()];
+    }
+
+
+    /** Keeps local {@code index} in {@code reg} for the whole function. */
+    public void home(int index, Reg reg) {
+        gpHomes[index] = reg;
+    }
+
+    public void home(int index, Xmm reg) {
+        xmmHomes[index] = reg;
+    }
+
+    /** The register local {@code index} lives in, or null if it lives in its frame slot. */
+    public Reg gp(int index) {
+        return gpHomes[index];
+    }
+
+    public Xmm xmm(int index) {
+        return xmmHomes[index];
+    }
+
+    /** The home register of a lazily read local, or null. */
+    public Reg gpOf(Operand operand) {
+        return operand instanceof Operand.Local l ? gpHomes[l.index()] : null;
+    }
+
+    public Xmm xmmOf(Operand operand) {
+        return operand instanceof Operand.Local l ? xmmHomes[l.index()] : null;
+    }
+
+    /** True if some local lives in a register. */
+    public boolean any() {
+        for (int i = 0; i < gpHomes.length; i++) {
+            if (gpHomes[i] != null || xmmHomes[i] != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Writes register-homed locals to their frame slots: before every call and suspension
+     * point, so that the stack map finds every local in memory.
+     */
+    public void store() {
+        for (int i = 0; i < gpHomes.length; i++) {
+            if (gpHomes[i] != null) {
+                RmReg.MOV.memReg(code, Size.QWORD, frame.local(i), gpHomes[i]);
+            } else if (xmmHomes[i] != null) {
+                MemXmm.MOVSD.memReg(code, frame.local(i), xmmHomes[i]);
+            }
+        }
+    }
+
+    /**
+     * At function entry: parameters into their homes, declared locals' homes zeroed (their
+     * frame slots are only written by {@link #store}).
+     */
+    public void init() {
+        for (int i = 0; i < gpHomes.length; i++) {
+            boolean param = i < frame.params();
+            if (gpHomes[i] != null) {
+                if (param) {
+                    RegRm.MOV.regMem(code, FunctionState.size(localTypes.get(i)), gpHomes[i], frame.local(i));
+                } else {
+                    // Declared locals start at zero, references at null (core §4.4.10).
+                    if (localTypes.get(i).isReference()) {
+                        RegImm.MOV.regImm(code, Size.QWORD, gpHomes[i], -1L);
+                    } else {
+                        RmReg.XOR.regReg(code, Size.DWORD, gpHomes[i], gpHomes[i]);
+                    }
+                }
+            } else if (xmmHomes[i] != null) {
+                if (param) {
+                    (localTypes.get(i) == ValType.F32 ? XmmRm.MOVSS : XmmRm.MOVSD)
+                            .regMem(code, xmmHomes[i], frame.local(i));
+                } else {
+                    XmmRm.XORPS.regReg(code, xmmHomes[i], xmmHomes[i]);
+                }
+            }
+        }
+    }
+
+    /** Reloads register-homed locals from their frame slots (after a call or a resume). */
+    public void load() {
+        for (int i = 0; i < gpHomes.length; i++) {
+            if (gpHomes[i] != null) {
+                RegRm.MOV.regMem(code, FunctionState.size(localTypes.get(i)), gpHomes[i], frame.local(i));
+            } else if (xmmHomes[i] != null) {
+                (localTypes.get(i) == ValType.F32 ? XmmRm.MOVSS : XmmRm.MOVSD)
+                        .regMem(code, xmmHomes[i], frame.local(i));
+            }
+        }
+    }
+}
