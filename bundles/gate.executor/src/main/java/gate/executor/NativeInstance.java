@@ -156,6 +156,31 @@ final class NativeInstance implements Instance {
         return state.layout().memoryOffset() - state.layout().globalsSize();
     }
 
+    /**
+     * Makes this (restored) instance suspended in {@code frames}: a native stack is built for
+     * randomly chosen fixed addresses (text, stack and memory in separate bands, so they never
+     * overlap) and {@link #resume()} continues from it.
+     */
+    void restoreStack(List<InstanceState.Frame> frames) throws IOException {
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        long textAddr = (1L << 40) + (random.nextLong(1L << 27) << 12);
+        long stackAddr = (1L << 41) + (random.nextLong(1L << 27) << 12);
+        long memoryAddr = (1L << 42) + (random.nextLong(1L << 9) << 32);
+        long bottom = stackAddr + StateLayout.STACK_OFFSET;
+        StateLayout layout = state.layout();
+        StackBuilder.Image image = new StackBuilder(compiled, program.module()).build(frames, layout.stackSize(),
+                bottom, textAddr, memoryAddr - layout.globalsSize() + 8, program.stubOffset());
+        state.fd().pwriteFully(image.stack(), StateLayout.STACK_OFFSET);
+        long sp = image.spOffset() + 8;
+        byte[] top = state.readStack(sp, 8);
+        long pc = ByteBuffer.wrap(top).order(ByteOrder.LITTLE_ENDIAN).getLong() - textAddr;
+        last = new Vars(Vars.MAGIC, Vars.STOPPED, 0, memoryPages, sp, pc, 0, textAddr, stackAddr, memoryAddr, false);
+        // The loader resumes only from a vars page it recognises (loader.c init_vars).
+        state.fd().pwriteFully(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(Vars.MAGIC).array(), 0);
+        suspended = true;
+        suspendedType = image.type();
+    }
+
     /** Runs the entry routine (the start function) at instantiation. */
     void runEntry() throws IOException {
         run(false, compiled.entry(), null);

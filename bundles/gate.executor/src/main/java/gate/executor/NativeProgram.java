@@ -65,7 +65,7 @@ final class NativeProgram implements Program {
         if (text == null) {
             byte[] code = compiled.text();
             int at = (code.length + 15) & -16;
-            byte[] stub = InvokeStub.code(globalsSize());
+            byte[] stub = InvokeStub.code(globalsSize(), at);
             byte[] all = Arrays.copyOf(code, at + stub.length);
             System.arraycopy(stub, 0, all, at, stub.length);
             text = TextImage.of(all);
@@ -123,9 +123,6 @@ final class NativeProgram implements Program {
     public Instance restore(InstanceState saved, Imports imports, InstanceLimits limits) {
         Linked linked = link(imports);
         List<GlobalExtern> imported = linked.globals();
-        if (!saved.stack().isEmpty()) {
-            throw new InvalidStateException("the native engine cannot restore a suspended call stack yet");
-        }
         if (saved.globals().length != module.globals().size()
                 || saved.tables().size() != module.tables().size()) {
             throw new InvalidStateException("state does not fit this program (globals or tables)");
@@ -152,7 +149,16 @@ final class NativeProgram implements Program {
             if (saved.memory() != null && saved.memory().length > 0) {
                 state.writeMemory(0, saved.memory());
             }
-            return new NativeInstance(this, state, (int) pages, linked);
+            NativeInstance instance = new NativeInstance(this, state, (int) pages, linked);
+            if (!saved.stack().isEmpty()) {
+                try {
+                    instance.restoreStack(saved.stack());
+                } catch (RuntimeException | IOException e) {
+                    instance.close();
+                    throw e;
+                }
+            }
+            return instance;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

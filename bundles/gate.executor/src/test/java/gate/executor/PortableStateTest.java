@@ -45,6 +45,9 @@ class PortableStateTest {
             assertArrayEquals(new long[] {1000, 0}, state.stack().get(0).locals());
             Instance onInterp = new InterpreterEngine().compile(module).restore(state, Imports.NONE, InstanceLimits.DEFAULT);
             assertArrayEquals(new long[] {1000}, onInterp.resume());
+            try (Instance again = engine.compile(module).restore(state, Imports.NONE, InstanceLimits.DEFAULT)) {
+                assertArrayEquals(new long[] {1000}, again.resume());
+            }
             assertArrayEquals(new long[] {1000}, i.resume());
         }
     }
@@ -76,6 +79,13 @@ class PortableStateTest {
             Instance onInterp = new InterpreterEngine().compile(module).restore(stopped, Imports.NONE, InstanceLimits.DEFAULT);
             long[] result = onInterp.resume();
             assertTrue(result[0] == count || result[0] == count + 1, count + " then " + result[0]);
+
+            // and back onto native: a fresh native instance restored from the same stopped state
+            try (Instance again = engine.compile(module).restore(stopped, Imports.NONE, InstanceLimits.DEFAULT)) {
+                assertTrue(again.isSuspended());
+                long[] native2 = again.resume();
+                assertTrue(native2[0] == count || native2[0] == count + 1, count + " then " + native2[0]);
+            }
         }
     }
 }
