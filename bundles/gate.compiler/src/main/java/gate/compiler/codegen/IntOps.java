@@ -87,9 +87,12 @@ final class IntOps {
             default -> {}
         }
         Operand b = f.pop();
-        Reg a = f.toGp(f.pop());
-        CodeBuffer code = f.code();
         boolean compare = isCompare(name);
+        Operand first = f.pop();
+        // A comparison only reads its first operand: a register home serves as it is.
+        Reg firstHome = compare ? f.homes().gpOf(first) : null;
+        Reg a = firstHome != null ? firstHome : f.toGp(first);
+        CodeBuffer code = f.code();
         Memory inPlace = f.memoryOf(b);
         Reg home = f.homes().gpOf(b);
         if (home != null) {
@@ -137,7 +140,9 @@ final class IntOps {
             f.releaseGp(r);
         }
         if (compare) {
-            f.releaseGp(a);
+            if (firstHome == null) {
+                f.releaseGp(a);
+            }
             f.push(new Operand.Flags(condition(name)));
         } else {
             f.pushGp(type, a);
