@@ -78,29 +78,6 @@ public record CompiledProgram(
         return last;
     }
 
-    /** The CALL site of {@code function} at {@code codeOffset}, or null. */
-    public Site callSite(int function, int codeOffset) {
-        for (Site site : sites) {
-            if (site.function() == function && site.codeOffset() == codeOffset
-                    && site.kind() == gate.compiler.gen.SiteKind.CALL) {
-                return site;
-            }
-        }
-        return null;
-    }
-
-    /** The suspension point (LOOP or ENTRY site) of {@code function} at {@code codeOffset}. */
-    public Site suspensionSite(int function, int codeOffset) {
-        for (Site site : sites) {
-            if (site.function() == function && site.codeOffset() == codeOffset
-                    && (site.kind() == gate.compiler.gen.SiteKind.LOOP
-                    || site.kind() == gate.compiler.gen.SiteKind.ENTRY)) {
-                return site;
-            }
-        }
-        return null;
-    }
-
     /** The trapping instruction whose code contains a trap's pc, or null. */
     public TrapRange trapAt(int pc) {
         for (TrapRange range : trapRanges) {

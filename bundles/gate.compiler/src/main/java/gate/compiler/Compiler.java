@@ -51,6 +51,11 @@ public final class Compiler {
      * the start function; it must take no parameters (its results are ignored).
      */
     public CompiledProgram compile(Module module, int entryFunction) {
+        if (entryFunction >= module.functionCount()
+                || entryFunction >= 0 && !module.functionType(entryFunction).params().isEmpty()) {
+            throw new IllegalArgumentException("entry function " + entryFunction
+                    + " must exist and take no parameters");
+        }
         // Text is typically 3-4 times the code section, plus stubs, tables and passive data.
         long estimate = 4096 + 16L * module.functionCount();
         for (var body : module.code()) {
