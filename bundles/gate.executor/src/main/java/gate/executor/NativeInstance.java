@@ -1,7 +1,6 @@
 package gate.executor;
 
 import gate.compiler.CompiledProgram;
-import gate.compiler.NativeStack;
 import gate.compiler.gen.FunctionInfo;
 import gate.compiler.gen.Site;
 import gate.compiler.gen.SiteKind;
@@ -310,7 +309,7 @@ final class NativeInstance implements Instance {
                     suspended = true;
                     suspendedType = type;
                 }
-                throw new TrapException(trap, 0, innermostFunction(vars));
+                throw new TrapException(trap, 0, StackReader.innermostFunction(compiled, program.module(), vars));
             }
             default -> throw new TrapException(status.trap(), 0, List.of("native instance process: " + status));
         }
@@ -354,21 +353,6 @@ final class NativeInstance implements Instance {
     private gate.engine.MemoryExtern callerMemory() {
         return program.module().memories().isEmpty() ? null
                 : new InstanceExports(program.module(), compiled, state, this).memory();
-    }
-
-    /** The trapping function's name (trap pc to function through the compiler's trap ranges). */
-    private List<String> innermostFunction(Vars vars) {
-        if (!vars.valid() || vars.trapPc() < 0 || vars.trapPc() > Integer.MAX_VALUE) {
-            return List.of();
-        }
-        var range = compiled.trapAt((int) vars.trapPc());
-        Site site = range == null ? compiled.siteAt((int) vars.trapPc()) : null;
-        int function = range != null ? range.function() : site != null ? site.function() : -1;
-        if (function < 0) {
-            return List.of();
-        }
-        gate.wasm.Names names = program.module().names();
-        return List.of((names == null ? gate.wasm.Names.EMPTY : names).function(function));
     }
 
     private long[] results(FuncType type) throws IOException {
@@ -429,44 +413,10 @@ final class NativeInstance implements Instance {
             byte[] memory = !hasMemory() ? null : state.readMemory(0, memoryPages * StateLayout.WASM_PAGE);
             return new InstanceState(memory, now.globals(), now.tables(), now.droppedData(),
                     now.droppedElements(), !suspended ? List.of()
-                            : notStarted != null ? List.of(entryFrame(notStarted)) : suspendedStack());
+                            : notStarted != null ? List.of(StackReader.entryFrame(program.module(), notStarted.function(), notStarted.args()))
+                            : StackReader.suspendedStack(compiled, program.module(), state, last));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The frame of a call suspended before its first instruction (SPI: at function entry). */
-    private InstanceState.Frame entryFrame(PendingCall call) {
-        var body = program.module().code().get(call.function() - program.module().importedFunctionCount());
-        long[] locals = java.util.Arrays.copyOf(call.args(), call.args().length + body.locals().size());
-        for (int j = 0; j < body.locals().size(); j++) {
-            locals[call.args().length + j] = body.locals().get(j).isReference() ? gate.engine.Values.NULL_REF : 0;
-        }
-        return new InstanceState.Frame(call.function(), body.codeStart() - body.bodyStart(), locals, new long[0]);
-    }
-
-    /**
-     * The suspended call stack in the SPI's form, walked by the compiler's stack map over the
-     * state memfd (gate.compiler NativeStack, RUNTIME-NEEDS.md §4). The stack was written inside
-     * the sandbox: every read is bounds-checked and a bad chain is an InvalidStateException.
-     */
-    private List<InstanceState.Frame> suspendedStack() throws IOException {
-        long bottom = last.stackAddr() + StateLayout.STACK_OFFSET;
-        long size = state.layout().stackSize();
-        byte[] stack = state.readStack(0, (int) size);
-        ByteBuffer b = ByteBuffer.wrap(stack).order(ByteOrder.LITTLE_ENDIAN);
-        NativeStack.Memory memory = address -> {
-            long off = address - bottom;
-            if (off < 0 || off > size - 8) {
-                throw new IndexOutOfBoundsException("stack address outside the stack");
-            }
-            return b.getLong((int) off);
-        };
-        try {
-            return new NativeStack(compiled, program.module())
-                    .walk(memory, bottom + last.spOffset(), (int) last.trapPc(), last.textAddr());
-        } catch (NativeStack.CorruptStackException | IndexOutOfBoundsException e) {
-            throw new gate.engine.InvalidStateException("the suspended native stack cannot be read: " + e.getMessage());
         }
     }
 
