@@ -31,6 +31,8 @@ import java.util.List;
  * instance.
  */
 final class NativeProgram implements Program {
+    private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
+
     private final NativeEngine engine;
     private final Module module;
     private final CompiledProgram compiled;
@@ -70,6 +72,10 @@ final class NativeProgram implements Program {
             System.arraycopy(stub, 0, all, at, stub.length);
             text = TextImage.of(all);
             stubOffset = at;
+            // Programs have no close in the SPI: the memfd goes when the program is unreachable
+            // (instances hold the program, so never while one runs).
+            TextImage image = text;
+            CLEANER.register(this, image::close);
         }
         return text;
     }
