@@ -98,10 +98,13 @@ final class Control {
             f.spillAll(); // moves only: the flags survive
             return flags.condition();
         }
-        Reg condition = f.toGp(operand);
+        Reg home = f.homes().gpOf(operand);
+        Reg condition = home != null ? home : f.toGp(operand);
         f.spillAll();
         RmReg.TEST.regReg(f.code(), Size.DWORD, condition, condition);
-        f.releaseGp(condition);
+        if (home == null) {
+            f.releaseGp(condition);
+        }
         return Condition.NE;
     }
 

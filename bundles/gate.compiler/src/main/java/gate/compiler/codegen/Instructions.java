@@ -97,7 +97,11 @@ final class Instructions {
             case TABLE_GROW -> Tables.grow(f, r.index());
             case TABLE_SIZE -> Tables.size(f, r.index());
             case TABLE_FILL -> Tables.fill(f, r.index());
-            default -> numeric(f, op);
+            default -> {
+                if (!IntOps.intoLocal(f, r, op)) {
+                    numeric(f, op);
+                }
+            }
         }
         return false;
     }

@@ -18,6 +18,7 @@ import gate.compiler.x86.enc.RmImm8;
 import gate.compiler.x86.enc.RmReg;
 import gate.compiler.x86.enc.Size;
 import gate.wasm.ValType;
+import gate.wasm.code.CodeReader;
 import gate.wasm.code.Opcode;
 
 /**
@@ -199,6 +200,81 @@ final class IntOps {
             }
         }
         f.pushGp(type, a);
+    }
+
+    /**
+     * {@code local.get x; <operand>; op; local.set x} (or tee) with x in a register home:
+     * computes in the home directly, as in {@code add r13d, r12d}, and consumes the set.
+     * Returns false, reading nothing, when the pattern does not apply.
+     */
+    static boolean intoLocal(FunctionState f, CodeReader r, Opcode op) {
+        Op name = OPS[op.ordinal()];
+        if (name == null || name.ordinal() > Op.XOR.ordinal() || op.params().size() != 2
+                || f.depth() < 2 || !(f.peek(1) instanceof Operand.Local local)
+                || f.homes().gp(local.index()) == null || r.atEnd()) {
+            return false;
+        }
+        int next = r.peek();
+        if (next != Opcode.LOCAL_SET.code && next != Opcode.LOCAL_TEE.code) {
+            return false;
+        }
+        int at = r.position();
+        r.u8();
+        int index = r.index();
+        if (index != local.index()) {
+            r.position(at);
+            return false;
+        }
+        Operand b = f.pop();
+        f.pop();
+        f.detachLocal(index);
+        Reg home = f.homes().gp(index);
+        Size size = FunctionState.size(op.params().get(0));
+        CodeBuffer code = f.code();
+        Reg bHome = f.homes().gpOf(b);
+        Memory inPlace = f.memoryOf(b);
+        if (b instanceof Operand.Const c && fitsImm(c.bits(), size)) {
+            int imm = (int) c.bits();
+            switch (name) {
+                case ADD -> RmImm32.ADD.regImm(code, size, home, imm);
+                case SUB -> RmImm32.SUB.regImm(code, size, home, imm);
+                case MUL -> RegRmImm32.IMUL.regRegImm(code, size, home, home, imm);
+                case AND -> RmImm32.AND.regImm(code, size, home, imm);
+                case OR -> RmImm32.OR.regImm(code, size, home, imm);
+                default -> RmImm32.XOR.regImm(code, size, home, imm);
+            }
+        } else {
+            Reg other = bHome;
+            if (other == null && inPlace == null) {
+                other = f.toGp(b);
+            }
+            if (other != null) {
+                switch (name) {
+                    case ADD -> RmReg.ADD.regReg(code, size, home, other);
+                    case SUB -> RmReg.SUB.regReg(code, size, home, other);
+                    case MUL -> RegRm.IMUL.regReg(code, size, home, other);
+                    case AND -> RmReg.AND.regReg(code, size, home, other);
+                    case OR -> RmReg.OR.regReg(code, size, home, other);
+                    default -> RmReg.XOR.regReg(code, size, home, other);
+                }
+                if (bHome == null) {
+                    f.releaseGp(other);
+                }
+            } else {
+                switch (name) {
+                    case ADD -> RegRm.ADD.regMem(code, size, home, inPlace);
+                    case SUB -> RegRm.SUB.regMem(code, size, home, inPlace);
+                    case MUL -> RegRm.IMUL.regMem(code, size, home, inPlace);
+                    case AND -> RegRm.AND.regMem(code, size, home, inPlace);
+                    case OR -> RegRm.OR.regMem(code, size, home, inPlace);
+                    default -> RegRm.XOR.regMem(code, size, home, inPlace);
+                }
+            }
+        }
+        if (next == Opcode.LOCAL_TEE.code) {
+            f.push(new Operand.Local(local.type(), index));
+        }
+        return true;
     }
 
     /** Division needs the dividend in rax and clobbers rdx (see {@link IntDivision}). */
