@@ -51,6 +51,12 @@ final class LocalHomes {
                 default -> r.skipImmediates(op);
             }
         }
+        // A parameter must be loaded into its home: worth it only if read more than once.
+        for (int i = 0; i < locals; i++) {
+            if (i < f.frame().params() && weight[i] < 2) {
+                weight[i] = 0;
+            }
+        }
         for (Reg home : Registers.GP_HOMES) {
             int best = heaviest(f, weight, false);
             if (best < 0) {
