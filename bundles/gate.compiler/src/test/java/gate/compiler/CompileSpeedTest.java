@@ -35,6 +35,7 @@ class CompileSpeedTest {
         long code = 0;
         for (Module module : modules) {
             code += SpecModulesCompileTest.codeBytes(module);
+            SpecModulesCompileTest.assertMapsConsistent(new Compiler(true).compile(module, -1));
         }
         Compiler compiler = new Compiler(true);
         // Wall time and this thread's CPU time: the CPU figure holds on a loaded machine.

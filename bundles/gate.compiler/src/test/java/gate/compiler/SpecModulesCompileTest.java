@@ -46,6 +46,33 @@ class SpecModulesCompileTest {
         return bytes;
     }
 
+    /**
+     * Functions occupy disjoint, ascending text ranges; every stack map entry and trap range of a
+     * function lies inside it; entry-routine and thunk sites (function -1) lie outside all.
+     */
+    static void assertMapsConsistent(CompiledProgram program) {
+        int previousEnd = 0;
+        for (int i = 0; i < program.functions().size(); i++) {
+            var f = program.functions().get(i);
+            assertEquals(i, f.index());
+            assertTrue(f.textStart() >= previousEnd && f.textEnd() > f.textStart(), f.toString());
+            previousEnd = f.textEnd();
+        }
+        for (var site : program.sites()) {
+            var owner = program.functionAt(site.textOffset() - 1);
+            if (site.function() < 0) {
+                assertEquals(null, owner, site.toString());
+            } else {
+                assertEquals(site.function(), owner.index(), site.toString());
+            }
+        }
+        for (var range : program.trapRanges()) {
+            var owner = program.functionAt(range.textStart());
+            assertEquals(range.function(), owner.index(), range.toString());
+            assertTrue(range.textEnd() <= owner.textEnd(), range.toString());
+        }
+    }
+
     @Test
     void everyValidSpecModuleCompiles() throws IOException {
         Assumptions.assumeTrue(Files.isDirectory(SUITE), "no spec test suite at " + SUITE);
@@ -56,6 +83,7 @@ class SpecModulesCompileTest {
         for (Module module : modules) {
             CompiledProgram program = compiler.compile(module, -1);
             assertEquals(module.functionCount(), program.functions().size());
+            assertMapsConsistent(program);
             code += codeBytes(module);
         }
         // Warm: a second and third pass, timed (printed, not asserted: machines are noisy).
