@@ -8,6 +8,7 @@ import gate.engine.Extern;
 import gate.engine.FunctionExtern;
 import gate.engine.GlobalExtern;
 import gate.engine.Instance;
+import gate.engine.MemoryExtern;
 import gate.engine.InstanceState;
 import gate.engine.Program;
 import gate.engine.TrapException;
@@ -47,10 +48,12 @@ final class NativeInstance implements Instance {
 
     private final List<GlobalExtern> importedGlobals;
     private final List<FunctionExtern> importedFunctions;
+    private final MemoryExtern importedMemory;
 
     NativeInstance(NativeProgram program, StateFile state, int memoryPages, NativeProgram.Linked linked) {
         this.importedGlobals = List.copyOf(linked.globals());
         this.importedFunctions = List.copyOf(linked.functions());
+        this.importedMemory = linked.memory();
         this.program = program;
         this.compiled = program.compiled();
         this.state = state;
@@ -82,7 +85,8 @@ final class NativeInstance implements Instance {
                     return e.index() < importedGlobals.size() ? importedGlobals.get(e.index()) : views.global(e.index());
                 }
                 case MEMORY -> {
-                    return program.module().memories().isEmpty() ? null : views.memory();
+                    return importedMemory != null ? importedMemory
+                            : program.module().memories().isEmpty() ? null : views.memory();
                 }
                 case TABLE -> {
                     boolean imported = e.index() < compiled.area().tables().size() - program.module().tables().size();
@@ -246,6 +250,37 @@ final class NativeInstance implements Instance {
     }
 
     /** Runs until the execution ends, serving calls of imported functions in between. */
+    /**
+     * An imported memory lives in its owner: copied into the state memfd before a run and back
+     * after it, growing the owner's memory if the program grew it.
+     */
+    void syncMemory(boolean in) throws IOException {
+        if (importedMemory == null) {
+            return;
+        }
+        long pages = NativeProgram.pages(importedMemory);
+        if (in) {
+            if (pages > state.layout().maxMemoryPages()) {
+                throw new TrapException(TrapId.INTERNAL_ERROR, 0, List.of("imported memory exceeds the instance limit"));
+            }
+            memoryPages = (int) pages;
+        } else if (memoryPages > pages && importedMemory.grow(memoryPages - pages) < 0) {
+            throw new TrapException(TrapId.INTERNAL_ERROR, 0, List.of("the imported memory refused to grow"));
+        }
+        long size = (long) memoryPages * StateLayout.WASM_PAGE;
+        byte[] chunk = new byte[1 << 20];
+        for (long at = 0; at < size; at += chunk.length) {
+            int n = (int) Math.min(chunk.length, size - at);
+            if (in) {
+                importedMemory.read(at, chunk, 0, n);
+                state.writeMemory(at, n == chunk.length ? chunk : java.util.Arrays.copyOf(chunk, n));
+            } else {
+                byte[] part = state.readMemory(at, n);
+                importedMemory.write(at, part, 0, n);
+            }
+        }
+    }
+
     private long[] run(boolean resume, int entry, FuncType type) throws IOException {
         long[] results = runOnce(resume, entry, type);
         while (results == null) {
@@ -258,6 +293,7 @@ final class NativeInstance implements Instance {
     private long[] runOnce(boolean resume, int entry, FuncType type) throws IOException {
         StateLayout layout = state.layout();
         syncGlobals(true);
+        syncMemory(true);
         TextImage text = program.text();
         StartRecord record = new StartRecord(resume,
                 last == null ? 0 : last.textAddr(), last == null ? 0 : last.stackAddr(),
@@ -291,6 +327,7 @@ final class NativeInstance implements Instance {
             last = vars;
             memoryPages = vars.memoryPages();
         }
+        syncMemory(false);
         switch (status.kind()) {
             case EXIT -> {
                 if (status.code() >= 2) {
@@ -351,6 +388,9 @@ final class NativeInstance implements Instance {
     }
 
     private gate.engine.MemoryExtern callerMemory() {
+        if (importedMemory != null) {
+            return importedMemory;
+        }
         return program.module().memories().isEmpty() ? null
                 : new InstanceExports(program.module(), compiled, state, this).memory();
     }

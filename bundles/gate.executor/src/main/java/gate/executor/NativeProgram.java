@@ -9,6 +9,7 @@ import gate.engine.Instance;
 import gate.engine.InstanceLimits;
 import gate.engine.InstanceState;
 import gate.engine.InvalidStateException;
+import gate.engine.MemoryExtern;
 import gate.engine.Program;
 import gate.engine.TrapException;
 import gate.engine.TrapId;
@@ -91,10 +92,11 @@ final class NativeProgram implements Program {
         List<GlobalExtern> imported = linked.globals();
         NativeInstance instance = null;
         try {
-            StateLayout layout = layout(limits, compiled.memoryPages());
+            long initialPages = linked.memory() != null ? pages(linked.memory()) : compiled.memoryPages();
+            StateLayout layout = layout(limits, initialPages);
             AreaImage area = AreaImage.empty(module, compiled);
             StateFile state = StateFile.create(layout);
-            instance = new NativeInstance(this, state, (int) compiled.memoryPages(), linked);
+            instance = new NativeInstance(this, state, (int) initialPages, linked);
             try {
                 for (int g = 0; g < imported.size(); g++) {
                     area.word(compiled.area().global(g), imported.get(g).get());
@@ -104,7 +106,9 @@ final class NativeProgram implements Program {
                 throw new UninstantiableException(e.getMessage(), e);
             }
             state.writeGlobalsArea(area.bytes());
-            writeActiveData(state, area, compiled.memoryPages());
+            instance.syncMemory(true);
+            writeActiveData(state, area, initialPages);
+            instance.syncMemory(false);
             if (module.start() >= 0) {
                 instance.runEntry();
             }
@@ -139,7 +143,8 @@ final class NativeProgram implements Program {
                 throw new InvalidStateException("table " + t + " larger than the native capacity " + capacity);
             }
         }
-        long pages = saved.memory() == null ? 0 : saved.memory().length / StateLayout.WASM_PAGE;
+        long pages = linked.memory() != null ? pages(linked.memory())
+                : saved.memory() == null ? 0 : saved.memory().length / StateLayout.WASM_PAGE;
         if (saved.memory() != null && saved.memory().length % StateLayout.WASM_PAGE != 0) {
             throw new InvalidStateException("memory size is not a whole number of pages");
         }
@@ -186,6 +191,7 @@ final class NativeProgram implements Program {
     private Linked link(Imports imports) {
         List<GlobalExtern> globals = new ArrayList<>();
         List<FunctionExtern> functions = new ArrayList<>();
+        MemoryExtern memory = null;
         for (Import imp : module.imports()) {
             Extern e = imports.resolve(imp);
             String name = imp.module() + "." + imp.name();
@@ -205,15 +211,38 @@ final class NativeProgram implements Program {
                     }
                     globals.add(ge);
                 }
+                case ImportDesc.Memory m -> {
+                    if (!(e instanceof MemoryExtern me) || !fits(me, m.type().limits())) {
+                        throw new UnlinkableException("incompatible import type " + name);
+                    }
+                    memory = me;
+                }
                 default -> throw new UnlinkableException(
-                        "the native engine cannot link imported memories or tables yet (" + name + ")");
+                        "the native engine cannot link imported tables yet (" + name + ")");
             }
         }
-        return new Linked(functions, globals);
+        return new Linked(functions, globals, memory);
     }
 
-    /** The resolved imports of one instance. */
-    record Linked(List<FunctionExtern> functions, List<GlobalExtern> globals) {}
+    /** Core spec §4.5.4 (import matching, limits): at least the minimum, a maximum within the import's. */
+    private static boolean fits(MemoryExtern memory, gate.wasm.Limits wanted) {
+        gate.wasm.Limits actual = memory.type().limits();
+        if (actual.min() < wanted.min()) {
+            return false;
+        }
+        return !wanted.hasMax() || (actual.hasMax() && actual.max() <= wanted.max());
+    }
+
+    /** Pages of an imported memory now. */
+    static long pages(MemoryExtern memory) {
+        return memory.byteSize() / StateLayout.WASM_PAGE;
+    }
+
+    /**
+     * The resolved imports of one instance. An imported memory is copied into the state memfd
+     * before every run and back after it (the instance's memory is part of its own memfd).
+     */
+    record Linked(List<FunctionExtern> functions, List<GlobalExtern> globals, MemoryExtern memory) {}
 
     /** Copies active data segments into memory (core spec §4.5.4 step 14). */
     private void writeActiveData(StateFile state, AreaImage eval, long pages) throws IOException {
