@@ -168,7 +168,7 @@ final class NativeInstance implements Instance {
         java.security.SecureRandom random = new java.security.SecureRandom();
         long textAddr = (1L << 40) + (random.nextLong(1L << 27) << 12);
         long stackAddr = (1L << 41) + (random.nextLong(1L << 27) << 12);
-        long memoryAddr = (1L << 42) + (random.nextLong(1L << 9) << 32);
+        long memoryAddr = (1L << 42) + (random.nextLong((1L << 13) - 2) << 32); // below 2^46 with its reservation
         long bottom = stackAddr + StateLayout.STACK_OFFSET;
         StateLayout layout = state.layout();
         StackBuilder.Image image = new StackBuilder(compiled, program.module()).build(frames, layout.stackSize(),
