@@ -84,6 +84,13 @@ for engine in native interp; do
     tee -a "$lines" < "$work/out"
 done
 
+# Warm compile speed of the native engine's compiler alone (compile_ms above is one cold compile,
+# decoding, validation and the program cache included).
+echo "== gate.compiler warm compile speed" >&2
+# shellcheck disable=SC2086
+"$java" -cp "$cp" gate.bench.CompileSpeed $files > "$work/compile" 2>&1 \
+    || echo "engines.sh: CompileSpeed failed:" >&2
+
 echo "== node (Liftoff only)" >&2
 if command -v node > /dev/null 2>&1; then
     # --liftoff-only: no TurboFan at all (--liftoff --no-wasm-tier-up alone still tiers up);
@@ -157,3 +164,5 @@ awk -v sizes="$work/sizes" '
                 ((k SUBSEP "node-liftoff") in comp) ? comp[k, "node-liftoff"] : "-"
         }
     }' "$lines"
+echo
+cat "$work/compile"
