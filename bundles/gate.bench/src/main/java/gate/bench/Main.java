@@ -1,5 +1,6 @@
 package gate.bench;
 
+import gate.engine.Engines;
 import gate.wasm.GateException;
 import java.io.IOException;
 import java.io.PrintStream;

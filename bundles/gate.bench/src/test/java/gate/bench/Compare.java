@@ -1,5 +1,6 @@
 package gate.bench;
 
+import gate.engine.Engines;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -14,6 +14,15 @@ public interface Engine {
     String name();
 
     /**
+     * Whether this engine can run programs on this host. Engines that need something from the host
+     * (the native engine needs its sandboxed executor) answer false when it is missing; callers then
+     * choose another engine. Portable engines keep the default.
+     */
+    default boolean isAvailable() {
+        return true;
+    }
+
+    /**
      * Compiles a module that the validator accepted. Never called with an unvalidated module.
      *
      * @throws gate.wasm.ResourceLimitException if the module exceeds what this engine supports

@@ -58,6 +58,7 @@ public final class NativeEngine implements Engine {
     }
 
     /** True on Linux x86-64 where the container starts (with or without namespaces). */
+    @Override
     public boolean isAvailable() {
         if (!supportedPlatform()) {
             return false;

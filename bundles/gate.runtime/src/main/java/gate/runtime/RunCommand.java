@@ -117,7 +117,7 @@ public final class RunCommand {
         Map<String, Engine> available = engines.get();
         if (asked == null) {
             Engine preferred = available.get(PREFERRED_ENGINE);
-            Engine engine = preferred != null && Engines.canRun(preferred) ? preferred : available.get(FALLBACK_ENGINE);
+            Engine engine = preferred != null && preferred.isAvailable() ? preferred : available.get(FALLBACK_ENGINE);
             if (engine == null) {
                 err.println("gate run: no engine is available (neither " + PREFERRED_ENGINE + " nor " + FALLBACK_ENGINE + ")");
             }
@@ -129,7 +129,7 @@ public final class RunCommand {
                     + String.join(", ", available.keySet().stream().sorted().toList()));
             return null;
         }
-        if (!Engines.canRun(engine)) {
+        if (!engine.isAvailable()) {
             err.println("gate run: engine " + asked + " is installed but cannot run on this host; use --engine "
                     + FALLBACK_ENGINE);
             return null;

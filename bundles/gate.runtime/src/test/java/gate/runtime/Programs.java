@@ -1,5 +1,6 @@
 package gate.runtime;
 
+import gate.engine.Engines;
 import gate.service.catalog.CatalogService;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -28,7 +29,7 @@ final class Programs implements AutoCloseable {
         if (withCatalog) {
             directory.add(new CatalogService(directory));
         }
-        command = new RunCommand(Engines::fromClassPath, new InstanceRunner(directory, executor));
+        command = new RunCommand(Engines::all, new InstanceRunner(directory, executor));
     }
 
     /** The result of one run. */

@@ -1,5 +1,6 @@
 package gate.runtime;
 
+import gate.engine.Engines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,7 +39,7 @@ class RunningInstanceTest {
         var in = new PipedInputStream(stdin);
         var connection = new OriginConnection(in, out, false);
         var launch = new Launch(Files.readAllBytes(Programs.TESTDATA.resolve(program + ".wasm")),
-                Engines.fromClassPath().get("interp"), Launch.START, AbiConfig.of(List.of(args)),
+                Engines.all().get("interp"), Launch.START, AbiConfig.of(List.of(args)),
                 InstanceLimits.DEFAULT, Map.of(), new StdioService(connection, OriginService.DEFAULT_BUFFER_SIZE),
                 bytes -> {});
         return new InstanceRunner(directory, executor).start(launch);

@@ -1,5 +1,6 @@
 package gate.spectest;
 
+import gate.engine.Engines;
 import gate.engine.Engine;
 import java.io.IOException;
 import java.io.PrintStream;

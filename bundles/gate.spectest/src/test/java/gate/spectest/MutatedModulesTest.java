@@ -1,5 +1,6 @@
 package gate.spectest;
 
+import gate.engine.Engines;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gate.engine.Engine;

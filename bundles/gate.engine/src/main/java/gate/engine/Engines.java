@@ -1,17 +1,19 @@
-package gate.bench;
+package gate.engine;
 
-import gate.engine.Engine;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.TreeMap;
 
 /**
- * Finds engines on the class path through {@link ServiceLoader} ({@code META-INF/services}). A
- * broken provider entry (a class that is missing or fails to load) is reported, not thrown.
+ * Finds engines on a plain class path through {@link ServiceLoader} ({@code META-INF/services}),
+ * for the command-line tools and tests; inside OSGi, engines are DS services instead. A broken
+ * provider entry (a class that is missing or fails to load) is reported, not thrown.
  */
-final class Engines {
+public final class Engines {
     /** Stops reading providers after this many broken entries, in case the iterator does not advance. */
     private static final int MAX_BROKEN = 16;
 
@@ -23,7 +25,7 @@ final class Engines {
     private static Found load() {
         List<Engine> engines = new ArrayList<>();
         List<String> broken = new ArrayList<>();
-        Iterator<Engine> it = ServiceLoader.load(Engine.class).iterator();
+        Iterator<Engine> it = ServiceLoader.load(Engine.class, Engines.class.getClassLoader()).iterator();
         while (broken.size() < MAX_BROKEN) {
             try {
                 if (!it.hasNext()) {
@@ -37,8 +39,17 @@ final class Engines {
         return new Found(engines, broken);
     }
 
+    /** Every engine found, by {@link Engine#name()}; the first provider of a name wins. */
+    public static Map<String, Engine> all() {
+        Map<String, Engine> byName = new TreeMap<>();
+        for (Engine e : load().engines()) {
+            byName.putIfAbsent(e.name(), e);
+        }
+        return Map.copyOf(byName);
+    }
+
     /** Names of all engines found, in discovery order. */
-    static List<String> available() {
+    public static List<String> available() {
         return load().engines().stream().map(Engine::name).toList();
     }
 
@@ -47,7 +58,7 @@ final class Engines {
      *
      * @throws IllegalArgumentException naming the available engines when there is none by that name
      */
-    static Engine find(String name) {
+    public static Engine find(String name) {
         Found found = load();
         for (Engine e : found.engines()) {
             if (e.name().equals(name)) {
