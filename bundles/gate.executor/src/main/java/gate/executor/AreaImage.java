@@ -61,7 +61,10 @@ final class AreaImage {
             word(area.global(index), eval(module.globals().get(g).init()));
         }
         List<Long> sizes = new ArrayList<>();
-        for (int t = 0; t < area.tables().size(); t++) {
+        for (int t = 0; t < tableImports(); t++) {
+            sizes.add(word(area.tables().get(t).offset())); // imported: copied in already
+        }
+        for (int t = tableImports(); t < area.tables().size(); t++) {
             AreaLayout.Region r = area.tables().get(t);
             long min = module.tables().get(t - tableImports()).limits().min();
             word(r.offset(), min);

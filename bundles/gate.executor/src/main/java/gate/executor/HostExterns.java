@@ -17,8 +17,7 @@ import java.util.Arrays;
 /**
  * Host-owned memories, tables and globals of the native engine. Instances import globals (copied
  * in before and out after every execution, since an instance's globals live in its state memfd);
- * memories and tables exist for hosts that create them (the spec test harness) but cannot be
- * imported by native instances yet.
+ * memories and tables are copied the same way (see {@link NativeInstance}).
  */
 final class HostExterns {
     private HostExterns() {}
@@ -117,11 +116,11 @@ final class HostExterns {
         }
     }
 
-    /** A table of reference slots (function indexes, host reference ids, or null). */
-    static final class Table implements TableExtern {
+    /** A table of canonical references (see {@link SharedTable}), shared by the instances importing it. */
+    static final class Table implements SharedTable {
         private static final long MAX = 10_000_000;
         private final TableType type;
-        private long[] elements;
+        private Object[] elements;
 
         Table(TableType type) {
             this.type = type;
@@ -129,8 +128,7 @@ final class HostExterns {
             if (min > MAX) {
                 throw new ResourceLimitException(-1, "table of " + min + " elements exceeds " + MAX);
             }
-            elements = new long[(int) min];
-            Arrays.fill(elements, Values.NULL_REF);
+            elements = new Object[(int) min];
         }
 
         @Override
@@ -144,15 +142,35 @@ final class HostExterns {
         }
 
         @Override
+        public long maxSize() {
+            return type.limits().hasMax() ? Math.min(MAX, type.limits().max()) : MAX;
+        }
+
+        @Override
         public synchronized long grow(long delta, long init) {
+            if (init != Values.NULL_REF && type.elementType() == ValType.FUNCREF) {
+                throw new IllegalArgumentException("a host can only grow a funcref table with null");
+            }
             long old = elements.length;
-            long max = type.limits().hasMax() ? Math.min(MAX, type.limits().max()) : MAX;
-            if (delta < 0 || old + delta > max) {
+            if (delta < 0 || old + delta > maxSize()) {
                 return -1;
             }
             elements = Arrays.copyOf(elements, (int) (old + delta));
-            Arrays.fill(elements, (int) old, elements.length, init);
+            Arrays.fill(elements, (int) old, elements.length, init == Values.NULL_REF ? null : Long.valueOf(init));
             return old;
+        }
+
+        @Override
+        public synchronized Object[] elements() {
+            return elements.clone();
+        }
+
+        @Override
+        public synchronized void store(Object[] elements) {
+            if (elements.length < this.elements.length || elements.length > maxSize()) {
+                throw new IllegalArgumentException("a table cannot shrink or exceed its maximum");
+            }
+            this.elements = elements.clone();
         }
     }
 }

@@ -132,11 +132,44 @@ final class InstanceExports {
         };
     }
 
-    TableExtern table(int index) {
+    SharedTable table(int index) {
         AreaLayout.Region region = compiled.area().tables().get(index);
         TableType declared = module.tables().get(index - (compiled.area().tables().size() - module.tables().size()));
         long at = base() + region.offset();
-        return new TableExtern() {
+        return new SharedTable() {
+            @Override
+            public long maxSize() {
+                return declared.limits().hasMax() ? Math.min(declared.limits().max(), region.capacity()) : region.capacity();
+            }
+
+            @Override
+            public Object[] elements() {
+                long size = Math.max(0, Math.min(size(), region.capacity())); // written by the sandbox
+                Object[] out = new Object[(int) size];
+                for (int k = 0; k < out.length; k++) {
+                    out[k] = NativeRefs.canonical(instance, declared.elementType(),
+                            readWord(base() + region.elementsOffset() + 8L * k));
+                }
+                return out;
+            }
+
+            @Override
+            public void store(Object[] elements) {
+                if (elements.length > maxSize()) {
+                    throw new IllegalArgumentException("table of " + elements.length + " exceeds " + maxSize());
+                }
+                ByteBuffer b = ByteBuffer.allocate(8 * elements.length).order(ByteOrder.LITTLE_ENDIAN);
+                for (Object ref : elements) {
+                    b.putLong(NativeRefs.slot(instance, declared.elementType(), ref));
+                }
+                try {
+                    state.fd().pwriteFully(b.array(), base() + region.elementsOffset());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                writeWord(at, elements.length);
+            }
+
             @Override
             public TableType type() {
                 return new TableType(declared.elementType(), new Limits(size(), declared.limits().max()));

@@ -49,11 +49,13 @@ final class NativeInstance implements Instance {
     private final List<GlobalExtern> importedGlobals;
     private final List<FunctionExtern> importedFunctions;
     private final MemoryExtern importedMemory;
+    private final List<SharedTable> importedTables;
 
     NativeInstance(NativeProgram program, StateFile state, int memoryPages, NativeProgram.Linked linked) {
         this.importedGlobals = List.copyOf(linked.globals());
         this.importedFunctions = List.copyOf(linked.functions());
         this.importedMemory = linked.memory();
+        this.importedTables = List.copyOf(linked.tables());
         this.program = program;
         this.compiled = program.compiled();
         this.state = state;
@@ -89,27 +91,88 @@ final class NativeInstance implements Instance {
                             : program.module().memories().isEmpty() ? null : views.memory();
                 }
                 case TABLE -> {
-                    boolean imported = e.index() < compiled.area().tables().size() - program.module().tables().size();
-                    return imported ? null : views.table(e.index());
+                    return e.index() < importedTables.size() ? importedTables.get(e.index()) : views.table(e.index());
                 }
                 default -> { }
             }
             if (e.kind() == ExternKind.FUNC) {
-                FuncType type = program.module().functionType(e.index());
-                return new FunctionExtern() {
-                    @Override
-                    public FuncType type() {
-                        return type;
-                    }
-
-                    @Override
-                    public long[] call(long... args) {
-                        return invoke(name, args);
-                    }
-                };
+                return new ExportedFunction(this, e.index(), program.module().functionType(e.index()), name);
             }
         }
         return null;
+    }
+
+    /**
+     * An exported function; its owner and index let other native instances that import it (or get
+     * it through a shared table) recognise it (see {@link NativeRefs}).
+     */
+    record ExportedFunction(NativeInstance owner, int index, FuncType type, String name) implements FunctionExtern {
+        @Override
+        public long[] call(long... args) {
+            return owner.invoke(name, args);
+        }
+    }
+
+    List<FunctionExtern> importedFunctions() {
+        return importedFunctions;
+    }
+
+    List<SharedTable> importedTables() {
+        return importedTables;
+    }
+
+    /**
+     * Imported tables live in their owners (core spec §4.5.4): their elements are copied into this
+     * instance's table area before a run (as this instance's slots, see {@link NativeRefs}) and
+     * back after it, with the size table.grow may have changed.
+     */
+    void syncTables(boolean in) throws IOException {
+        long base = state.layout().memoryOffset();
+        for (int t = 0; t < importedTables.size(); t++) {
+            SharedTable table = importedTables.get(t);
+            gate.compiler.gen.AreaLayout.Region r = compiled.area().tables().get(t);
+            gate.wasm.ValType type = ((gate.wasm.ImportDesc.Table) tableImport(t).desc()).type().elementType();
+            if (in) {
+                Object[] elements = table.elements();
+                if (elements.length > r.capacity()) {
+                    throw new TrapException(TrapId.INTERNAL_ERROR, 0, List.of("imported table of "
+                            + elements.length + " elements exceeds the native capacity " + r.capacity()));
+                }
+                ByteBuffer b = ByteBuffer.allocate(8 + 8 * r.capacity()).order(ByteOrder.LITTLE_ENDIAN);
+                b.putLong(elements.length);
+                for (int k = 0; k < r.capacity(); k++) {
+                    b.putLong(k < elements.length ? NativeRefs.slot(this, type, elements[k]) : gate.engine.Values.NULL_REF);
+                }
+                state.fd().pwriteFully(b.array(), base + r.offset());
+            } else {
+                ByteBuffer b = ByteBuffer.wrap(new byte[8 + 8 * r.capacity()]).order(ByteOrder.LITTLE_ENDIAN);
+                state.fd().preadFully(b.array(), base + r.offset());
+                long size = b.getLong(0);
+                if (size < 0 || size > r.capacity()) { // written by the sandbox
+                    throw new TrapException(TrapId.INTERNAL_ERROR, 0, List.of("native instance left a corrupt table size"));
+                }
+                if (size > table.maxSize()) {
+                    // Compiled table.grow checks this module's capacity, not the owner's maximum.
+                    throw new gate.wasm.ResourceLimitException(0, "table.grow beyond the imported table's maximum of "
+                            + table.maxSize() + " elements (the native engine cannot refuse it in time)");
+                }
+                Object[] elements = new Object[(int) size];
+                for (int k = 0; k < elements.length; k++) {
+                    elements[k] = NativeRefs.canonical(this, type, b.getLong(8 + 8 * k));
+                }
+                table.store(elements);
+            }
+        }
+    }
+
+    private gate.wasm.Import tableImport(int t) {
+        int n = 0;
+        for (gate.wasm.Import imp : program.module().imports()) {
+            if (imp.desc() instanceof gate.wasm.ImportDesc.Table && n++ == t) {
+                return imp;
+            }
+        }
+        throw new IllegalArgumentException("table import " + t);
     }
 
     @Override
@@ -294,6 +357,7 @@ final class NativeInstance implements Instance {
         StateLayout layout = state.layout();
         syncGlobals(true);
         syncMemory(true);
+        syncTables(true);
         TextImage text = program.text();
         StartRecord record = new StartRecord(resume,
                 last == null ? 0 : last.textAddr(), last == null ? 0 : last.stackAddr(),
@@ -328,6 +392,7 @@ final class NativeInstance implements Instance {
             memoryPages = vars.memoryPages();
         }
         syncMemory(false);
+        syncTables(false);
         switch (status.kind()) {
             case EXIT -> {
                 if (status.code() >= 2) {

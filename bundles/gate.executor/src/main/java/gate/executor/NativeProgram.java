@@ -97,15 +97,22 @@ final class NativeProgram implements Program {
             AreaImage area = AreaImage.empty(module, compiled);
             StateFile state = StateFile.create(layout);
             instance = new NativeInstance(this, state, (int) initialPages, linked);
+            state.writeGlobalsArea(area.bytes());
+            instance.syncTables(true);
+            area = new AreaImage(module, compiled, state.readGlobalsArea(compiled.area().size()));
             try {
                 for (int g = 0; g < imported.size(); g++) {
                     area.word(compiled.area().global(g), imported.get(g).get());
                 }
                 area.instantiate();
             } catch (TrapException e) {
+                // Segments applied before the failing one stay in imported tables (core spec §4.5.4).
+                state.writeGlobalsArea(area.bytes());
+                instance.syncTables(false);
                 throw new UninstantiableException(e.getMessage(), e);
             }
             state.writeGlobalsArea(area.bytes());
+            instance.syncTables(false);
             instance.syncMemory(true);
             writeActiveData(state, area, initialPages);
             instance.syncMemory(false);
@@ -192,6 +199,7 @@ final class NativeProgram implements Program {
         List<GlobalExtern> globals = new ArrayList<>();
         List<FunctionExtern> functions = new ArrayList<>();
         MemoryExtern memory = null;
+        List<SharedTable> tables = new ArrayList<>();
         for (Import imp : module.imports()) {
             Extern e = imports.resolve(imp);
             String name = imp.module() + "." + imp.name();
@@ -217,11 +225,19 @@ final class NativeProgram implements Program {
                     }
                     memory = me;
                 }
-                default -> throw new UnlinkableException(
-                        "the native engine cannot link imported tables yet (" + name + ")");
+                case ImportDesc.Table t -> {
+                    if (!(e instanceof gate.engine.TableExtern te) || !fits(te, t.type())) {
+                        throw new UnlinkableException("incompatible import type " + name);
+                    }
+                    if (!(e instanceof SharedTable st)) {
+                        throw new UnlinkableException("the native engine can only import tables of the native engine ("
+                                + name + ")");
+                    }
+                    tables.add(st);
+                }
             }
         }
-        return new Linked(functions, globals, memory);
+        return new Linked(functions, globals, memory, tables);
     }
 
     /** Core spec §4.5.4 (import matching, limits): at least the minimum, a maximum within the import's. */
@@ -233,6 +249,15 @@ final class NativeProgram implements Program {
         return !wanted.hasMax() || (actual.hasMax() && actual.max() <= wanted.max());
     }
 
+    /** Core spec §4.5.4 (import matching, tables): same element type, limits as for memories. */
+    private static boolean fits(gate.engine.TableExtern table, gate.wasm.TableType wanted) {
+        gate.wasm.TableType actual = table.type();
+        if (actual.elementType() != wanted.elementType() || actual.limits().min() < wanted.limits().min()) {
+            return false;
+        }
+        return !wanted.limits().hasMax() || (actual.limits().hasMax() && actual.limits().max() <= wanted.limits().max());
+    }
+
     /** Pages of an imported memory now. */
     static long pages(MemoryExtern memory) {
         return memory.byteSize() / StateLayout.WASM_PAGE;
@@ -242,7 +267,8 @@ final class NativeProgram implements Program {
      * The resolved imports of one instance. An imported memory is copied into the state memfd
      * before every run and back after it (the instance's memory is part of its own memfd).
      */
-    record Linked(List<FunctionExtern> functions, List<GlobalExtern> globals, MemoryExtern memory) {}
+    record Linked(List<FunctionExtern> functions, List<GlobalExtern> globals, MemoryExtern memory,
+            List<SharedTable> tables) {}
 
     /** Copies active data segments into memory (core spec §4.5.4 step 14). */
     private void writeActiveData(StateFile state, AreaImage eval, long pages) throws IOException {

@@ -1,0 +1,72 @@
+package gate.executor;
+
+import gate.engine.FunctionExtern;
+import gate.engine.Values;
+import gate.wasm.ValType;
+import java.util.List;
+
+/**
+ * Converts table elements between an instance's slots (function indexes of its own index space,
+ * externref ids, -1 for null) and canonical references shared between instances.
+ *
+ * <p>A function reference is canonical as the function's defining instance and index, reached by
+ * following imports of other native instances' exports, or as the imported {@link FunctionExtern}
+ * itself for host functions. Native code calls through a table only functions of its own index
+ * space (the compiled function table), so an instance can hold a reference only to a function it
+ * defines or imports; any other one is refused with a {@link ForeignFunctionException} when it is copied in.
+ */
+final class NativeRefs {
+    private NativeRefs() {}
+
+    /** A function defined (not imported) by a native instance. */
+    record DefinedFunction(NativeInstance owner, int index) {
+        @Override
+        public String toString() {
+            return "function " + index + " of another instance";
+        }
+    }
+
+    static Object canonical(NativeInstance in, ValType elementType, long slot) {
+        if (slot == Values.NULL_REF) {
+            return null;
+        }
+        if (elementType != ValType.FUNCREF) {
+            return slot;
+        }
+        return function(in, (int) slot);
+    }
+
+    private static Object function(NativeInstance in, int index) {
+        List<FunctionExtern> imports = in.importedFunctions();
+        for (int depth = 0; index < imports.size() && depth < 1000; depth++) {
+            FunctionExtern f = imports.get(index);
+            if (!(f instanceof NativeInstance.ExportedFunction e)) {
+                return f;
+            }
+            in = e.owner();
+            index = e.index();
+            imports = in.importedFunctions();
+        }
+        return new DefinedFunction(in, index);
+    }
+
+    static long slot(NativeInstance in, ValType elementType, Object ref) {
+        if (ref == null) {
+            return Values.NULL_REF;
+        }
+        if (elementType != ValType.FUNCREF) {
+            return (Long) ref;
+        }
+        if (ref instanceof DefinedFunction d && d.owner() == in) {
+            return d.index();
+        }
+        List<FunctionExtern> imports = in.importedFunctions();
+        for (int j = 0; j < imports.size(); j++) {
+            if (ref.equals(function(in, j))) {
+                return j;
+            }
+        }
+        throw new ForeignFunctionException("the native engine cannot put a function of another instance into"
+                + " this instance's table unless this instance imports it (" + ref + ")");
+    }
+}
