@@ -39,7 +39,9 @@ final class Calls {
         passArguments(f, type);
         f.homes().store();
         Rel32.CALL.to(f.code(), f.module().function(function));
-        returned(f, type);
+        // A host function's results come back in the outgoing area only: the runtime resumes
+        // the caller directly after running it (gate.executor callHost).
+        returned(f, type, function >= f.module().module().importedFunctionCount());
     }
 
     /**
@@ -74,7 +76,8 @@ final class Calls {
         f.homes().store();
         RmQword.CALL.reg(code, target);
         f.releaseGp(target);
-        returned(f, type);
+        // The table may hold imported functions: results from the outgoing area.
+        returned(f, type, false);
     }
 
     /** Arguments straight to the outgoing area, then every other operand to its slot. */
@@ -89,9 +92,15 @@ final class Calls {
         f.needOutgoing(Math.max(n, type.results().size()));
     }
 
-    private static void returned(FunctionState f, FuncType type) {
+    /** {@code defined}: the callee is compiled code, which also returns a single integer in rax. */
+    private static void returned(FunctionState f, FuncType type, boolean defined) {
         f.site(f.code().position(), SiteKind.CALL, f.codeOffset(), f.depth());
         f.homes().load();
+        if (defined && FrameLayout.resultInRax(type.results()) && f.isFree(Reg.RAX)) {
+            f.claim(Reg.RAX);
+            f.pushGp(type.results().get(0), Reg.RAX);
+            return;
+        }
         int k = 0;
         for (ValType result : type.results()) {
             Memory slot = FrameLayout.outgoing(k++);

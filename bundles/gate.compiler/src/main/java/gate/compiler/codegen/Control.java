@@ -260,8 +260,28 @@ final class Control {
                 f.detachLocal(l.index());
             }
         }
-        for (int k = 0; k < n; k++) {
-            f.store(Memory.at(Reg.RBP, FrameLayout.RESULTS + 8 * k), f.get(from + k));
+        if (FrameLayout.resultInRax(f.results())) {
+            // The caller takes a single integer result from rax (no store-to-load forwarding on
+            // the call chain); the slot stays written for the invoke thunks.
+            Operand result = f.get(from);
+            Size size = FunctionState.size(f.results().get(0));
+            Reg home = result instanceof Operand.Local l ? f.homes().gp(l.index()) : null;
+            if (result instanceof Operand.Gp gp) {
+                RmReg.MOV.regReg(f.code(), size, Reg.RAX, gp.reg());
+            } else if (home != null) {
+                RmReg.MOV.regReg(f.code(), size, Reg.RAX, home);
+            } else {
+                f.loadInto(Reg.RAX, result);
+                if (result instanceof Operand.Fp && size == Size.DWORD) {
+                    RmReg.MOV.regReg(f.code(), size, Reg.RAX, Reg.RAX);
+                }
+            }
+            RmReg.MOV.memReg(f.code(), Size.QWORD, Memory.at(Reg.RBP, FrameLayout.RESULTS),
+                    Reg.RAX);
+        } else {
+            for (int k = 0; k < n; k++) {
+                f.store(Memory.at(Reg.RBP, FrameLayout.RESULTS + 8 * k), f.get(from + k));
+            }
         }
         epilogue(f.code());
     }

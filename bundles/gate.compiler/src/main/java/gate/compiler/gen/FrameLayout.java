@@ -2,6 +2,8 @@ package gate.compiler.gen;
 
 import gate.compiler.x86.enc.Memory;
 import gate.compiler.x86.enc.Reg;
+import gate.wasm.ValType;
+import java.util.List;
 
 /**
  * The stack frame of a compiled function, addressed from rbp (frame pointer) so that the offsets
@@ -21,6 +23,15 @@ import gate.compiler.x86.enc.Reg;
 public final class FrameLayout {
     /** rbp-relative displacement of parameter 0 and result 0. */
     public static final int RESULTS = 16;
+
+    /**
+     * True if a function with these results also returns its result in rax: exactly one
+     * result of an integer or reference type (zero-extended for i32). The result slot is
+     * written as well.
+     */
+    public static boolean resultInRax(List<ValType> results) {
+        return results.size() == 1 && !Operand.isFloat(results.get(0));
+    }
 
     private final int params;
     private final int declaredLocals;
