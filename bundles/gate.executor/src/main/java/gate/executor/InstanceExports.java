@@ -146,9 +146,11 @@ final class InstanceExports {
             public Object[] elements() {
                 long size = Math.max(0, Math.min(size(), region.capacity())); // written by the sandbox
                 Object[] out = new Object[(int) size];
+                java.util.Map<Integer, Object> foreign = instance.foreign(index);
                 for (int k = 0; k < out.length; k++) {
-                    out[k] = NativeRefs.canonical(instance, declared.elementType(),
-                            readWord(base() + region.elementsOffset() + 8L * k));
+                    long slot = readWord(base() + region.elementsOffset() + 8L * k);
+                    Object placeholder = slot == gate.engine.Values.NULL_REF ? foreign.get(k) : null;
+                    out[k] = placeholder != null ? placeholder : NativeRefs.canonical(instance, declared.elementType(), slot);
                 }
                 return out;
             }
@@ -159,8 +161,15 @@ final class InstanceExports {
                     throw new IllegalArgumentException("table of " + elements.length + " exceeds " + maxSize());
                 }
                 ByteBuffer b = ByteBuffer.allocate(8 * elements.length).order(ByteOrder.LITTLE_ENDIAN);
-                for (Object ref : elements) {
-                    b.putLong(NativeRefs.slot(instance, declared.elementType(), ref));
+                java.util.Map<Integer, Object> foreign = instance.foreign(index);
+                foreign.clear();
+                for (int k = 0; k < elements.length; k++) {
+                    Long slot = NativeRefs.slotIfAny(instance, declared.elementType(), elements[k]);
+                    if (slot == null) { // a function this instance cannot call: a placeholder (NativeInstance#foreign)
+                        foreign.put(k, elements[k]);
+                        slot = gate.engine.Values.NULL_REF;
+                    }
+                    b.putLong(slot);
                 }
                 try {
                     state.fd().pwriteFully(b.array(), base() + region.elementsOffset());

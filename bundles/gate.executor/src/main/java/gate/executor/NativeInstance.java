@@ -50,12 +50,25 @@ final class NativeInstance implements Instance {
     private final List<FunctionExtern> importedFunctions;
     private final MemoryExtern importedMemory;
     private final List<SharedTable> importedTables;
+    private final TableUses tableUses;
+    /** Per imported table, the elements copied in before the run, and those copied in as null placeholders. */
+    private final Object[][] copiedIn;
+    private final java.util.BitSet[] masked;
+    /**
+     * Per own table (area index), the elements other instances stored that this one cannot
+     * represent: null placeholders in its table area, the functions here (see {@link #foreign}).
+     */
+    private final java.util.Map<Integer, java.util.Map<Integer, Object>> foreign;
 
     NativeInstance(NativeProgram program, StateFile state, int memoryPages, NativeProgram.Linked linked) {
         this.importedGlobals = List.copyOf(linked.globals());
         this.importedFunctions = List.copyOf(linked.functions());
         this.importedMemory = linked.memory();
         this.importedTables = List.copyOf(linked.tables());
+        this.tableUses = TableUses.of(program.module(), program.compiled().area().tables().size());
+        this.foreign = new java.util.HashMap<>();
+        this.copiedIn = new Object[importedTables.size()][];
+        this.masked = new java.util.BitSet[importedTables.size()];
         this.program = program;
         this.compiled = program.compiled();
         this.state = state;
@@ -140,9 +153,20 @@ final class NativeInstance implements Instance {
                 }
                 ByteBuffer b = ByteBuffer.allocate(8 + 8 * r.capacity()).order(ByteOrder.LITTLE_ENDIAN);
                 b.putLong(elements.length);
+                java.util.BitSet placeholders = new java.util.BitSet();
                 for (int k = 0; k < r.capacity(); k++) {
-                    b.putLong(k < elements.length ? NativeRefs.slot(this, type, elements[k]) : gate.engine.Values.NULL_REF);
+                    Long slot = k < elements.length ? NativeRefs.slotIfAny(this, type, elements[k]) : Long.valueOf(gate.engine.Values.NULL_REF);
+                    if (slot == null) {
+                        if (tableUses.accessed()[t]) {
+                            NativeRefs.slot(this, type, elements[k]); // throws the typed error
+                        }
+                        placeholders.set(k);
+                        slot = gate.engine.Values.NULL_REF;
+                    }
+                    b.putLong(slot);
                 }
+                copiedIn[t] = elements;
+                masked[t] = placeholders;
                 state.fd().pwriteFully(b.array(), base + r.offset());
             } else {
                 ByteBuffer b = ByteBuffer.wrap(new byte[8 + 8 * r.capacity()]).order(ByteOrder.LITTLE_ENDIAN);
@@ -158,9 +182,52 @@ final class NativeInstance implements Instance {
                 }
                 Object[] elements = new Object[(int) size];
                 for (int k = 0; k < elements.length; k++) {
-                    elements[k] = NativeRefs.canonical(this, type, b.getLong(8 + 8 * k));
+                    long slot = b.getLong(8 + 8 * k);
+                    // A placeholder still null: the code cannot have written it (TableUses), keep the function.
+                    boolean kept = masked[t] != null && masked[t].get(k) && slot == gate.engine.Values.NULL_REF;
+                    elements[k] = kept ? copiedIn[t][k] : NativeRefs.canonical(this, type, slot);
                 }
                 table.store(elements);
+            }
+        }
+    }
+
+    /** An active element segment wrote {@code length} elements at {@code offset} of imported table {@code t}. */
+    void segmentWrote(int t, long offset, int length) {
+        if (masked[t] != null && length > 0) {
+            masked[t].clear((int) offset, (int) (offset + length));
+        }
+    }
+
+    /** Whether a call_indirect may have found a placeholder of a function this instance cannot call. */
+    private boolean placeholdersCalled() {
+        for (int t = 0; t < importedTables.size(); t++) {
+            if (tableUses.called()[t] && masked[t] != null && !masked[t].isEmpty()) {
+                return true;
+            }
+        }
+        for (var e : foreign.entrySet()) {
+            if (tableUses.called()[e.getKey()] && !e.getValue().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The placeholders of own table {@code table} (area index): slot index to the canonical
+     * function another instance stored there (see {@link InstanceExports#table}).
+     */
+    java.util.Map<Integer, Object> foreign(int table) {
+        return foreign.computeIfAbsent(table, t -> new java.util.HashMap<>());
+    }
+
+    /** Refuses to run code that could read or overwrite a placeholder of an own table unnoticed. */
+    private void checkForeign() {
+        for (var e : foreign.entrySet()) {
+            if (tableUses.accessed()[e.getKey()] && !e.getValue().isEmpty()) {
+                throw new ForeignFunctionException("table " + e.getKey() + " holds functions of other instances"
+                        + " and this instance's code reads or writes its elements; the native engine cannot represent them");
             }
         }
     }
@@ -355,6 +422,7 @@ final class NativeInstance implements Instance {
     /** One process run: the results, or null after serving a host call (resume next). */
     private long[] runOnce(boolean resume, int entry, FuncType type) throws IOException {
         StateLayout layout = state.layout();
+        checkForeign();
         syncGlobals(true);
         syncMemory(true);
         syncTables(true);
@@ -402,6 +470,10 @@ final class NativeInstance implements Instance {
             }
             case TRAP -> {
                 TrapId trap = status.trap();
+                if (trap == TrapId.NO_FUNCTION && placeholdersCalled()) {
+                    throw new ForeignFunctionException("call_indirect found a null element in a table that also holds"
+                            + " functions of other instances this instance cannot call (the native engine cannot tell them apart)");
+                }
                 Site site = trap == TrapId.INTERNAL_ERROR && vars.valid() ? compiled.siteAt((int) vars.trapPc()) : null;
                 if (site != null && site.kind() == SiteKind.IMPORT && site.function() < importedFunctions.size()) {
                     callHost(site.function(), vars.spOffset());
@@ -507,6 +579,9 @@ final class NativeInstance implements Instance {
     public synchronized InstanceState captureState() {
         if (running != null) {
             throw new IllegalStateException("executing");
+        }
+        if (foreign.values().stream().anyMatch(m -> !m.isEmpty())) {
+            throw new ForeignFunctionException("a table of this instance holds functions of other instances: not capturable");
         }
         try {
             byte[] areaBytes = state.readGlobalsArea(program.globalsSize());

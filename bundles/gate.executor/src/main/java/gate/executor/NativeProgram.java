@@ -107,10 +107,12 @@ final class NativeProgram implements Program {
                 area.instantiate();
             } catch (TrapException e) {
                 // Segments applied before the failing one stay in imported tables (core spec §4.5.4).
+                segmentsWrote(instance, area, linked.tables().size());
                 state.writeGlobalsArea(area.bytes());
                 instance.syncTables(false);
                 throw new UninstantiableException(e.getMessage(), e);
             }
+            segmentsWrote(instance, area, linked.tables().size());
             state.writeGlobalsArea(area.bytes());
             instance.syncTables(false);
             instance.syncMemory(true);
@@ -247,6 +249,26 @@ final class NativeProgram implements Program {
             return false;
         }
         return !wanted.hasMax() || (actual.hasMax() && actual.max() <= wanted.max());
+    }
+
+    /**
+     * Tells the instance which elements of its imported tables the active element segments wrote,
+     * in order up to the first one out of bounds (where instantiation trapped, core spec §4.5.4).
+     */
+    private void segmentsWrote(NativeInstance instance, AreaImage area, int importedTables) {
+        for (gate.wasm.ElementSegment segment : module.elements()) {
+            if (segment.mode() instanceof gate.wasm.ElementSegment.Active a) {
+                long size = area.word(compiled.area().tables().get(a.tableIndex()).offset());
+                long offset = area.eval(a.offset()) & 0xffff_ffffL;
+                int n = segment.init().size();
+                if (offset + n > size) {
+                    return;
+                }
+                if (a.tableIndex() < importedTables) {
+                    instance.segmentWrote(a.tableIndex(), offset, n);
+                }
+            }
+        }
     }
 
     /** Core spec §4.5.4 (import matching, tables): same element type, limits as for memories. */

@@ -51,6 +51,16 @@ final class NativeRefs {
     }
 
     static long slot(NativeInstance in, ValType elementType, Object ref) {
+        Long slot = slotIfAny(in, elementType, ref);
+        if (slot != null) {
+            return slot;
+        }
+        throw new ForeignFunctionException("the native engine cannot put a function of another instance into"
+                + " this instance's table unless this instance imports it (" + ref + ")");
+    }
+
+    /** The slot of {@code ref} in {@code in}, or null if {@code in} can represent it by no slot. */
+    static Long slotIfAny(NativeInstance in, ValType elementType, Object ref) {
         if (ref == null) {
             return Values.NULL_REF;
         }
@@ -58,15 +68,14 @@ final class NativeRefs {
             return (Long) ref;
         }
         if (ref instanceof DefinedFunction d && d.owner() == in) {
-            return d.index();
+            return (long) d.index();
         }
         List<FunctionExtern> imports = in.importedFunctions();
         for (int j = 0; j < imports.size(); j++) {
             if (ref.equals(function(in, j))) {
-                return j;
+                return (long) j;
             }
         }
-        throw new ForeignFunctionException("the native engine cannot put a function of another instance into"
-                + " this instance's table unless this instance imports it (" + ref + ")");
+        return null;
     }
 }
