@@ -411,6 +411,18 @@ final class NativeInstance implements Instance {
         }
     }
 
+    /**
+     * The memory.grow bound of the next run: the instance limit, and for an imported memory also
+     * its owner's maximum (core spec §4.5.4: the import's own declared maximum may be larger).
+     */
+    private int maxMemoryPages() {
+        long max = state.layout().maxMemoryPages();
+        if (importedMemory != null && importedMemory.type().limits().hasMax()) {
+            max = Math.min(max, Math.max(memoryPages, importedMemory.type().limits().max()));
+        }
+        return (int) max;
+    }
+
     private long[] run(boolean resume, int entry, FuncType type) throws IOException {
         long[] results = runOnce(resume, entry, type);
         while (results == null) {
@@ -430,7 +442,7 @@ final class NativeInstance implements Instance {
         StartRecord record = new StartRecord(resume,
                 last == null ? 0 : last.textAddr(), last == null ? 0 : last.stackAddr(),
                 last == null ? 0 : last.memoryAddr(), text.size(), layout.stackSize(),
-                layout.globalsSize(), memoryPages, layout.maxMemoryPages(), entry, 0, 0,
+                layout.globalsSize(), memoryPages, maxMemoryPages(), entry, 0, 0,
                 last == null ? 0 : last.monotonicNanos());
         ExitStatus status;
         try (InstanceProcess p = program.engine().executor().launch(text, record, state)) {

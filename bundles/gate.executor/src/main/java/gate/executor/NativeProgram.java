@@ -116,8 +116,12 @@ final class NativeProgram implements Program {
             state.writeGlobalsArea(area.bytes());
             instance.syncTables(false);
             instance.syncMemory(true);
-            writeActiveData(state, area, initialPages);
-            instance.syncMemory(false);
+            try {
+                writeActiveData(state, area, initialPages);
+            } finally {
+                // Segments written before an out-of-bounds one stay in an imported memory (core spec §4.5.4).
+                instance.syncMemory(false);
+            }
             if (module.start() >= 0) {
                 instance.runEntry();
             }
