@@ -47,6 +47,20 @@ final class Binaryen {
         }
     }
 
+    /**
+     * The module with every NaN a float operation makes replaced by 0 ({@code wasm-opt --denan}):
+     * removes the NaN sign and payload choices the spec leaves open (§4.3.3), nothing else.
+     */
+    static void denan(Path module, List<String> features, Path out) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("wasm-opt", module.toString(), "--denan"));
+        cmd.addAll(features);
+        cmd.addAll(List.of("-o", out.toString()));
+        Output o = run(cmd);
+        if (o.status != 0) {
+            throw new IOException("wasm-opt --denan failed: " + o.text);
+        }
+    }
+
     /** The lines of the reference run ({@code [fuzz-exec] ...}, {@code [LoggingExternalInterface ...]}, {@code [trap ...]}). */
     static List<String> fuzzExec(Path module, List<String> features) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("wasm-opt", module.toString()));
