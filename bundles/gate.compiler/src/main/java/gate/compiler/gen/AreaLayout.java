@@ -34,8 +34,11 @@ import java.util.List;
  */
 public record AreaLayout(int globals, List<Region> tables, List<Region> elements,
         int[] dataLengths, int size) {
-    /** Largest globals area the runtime accepts ({@code globals_size <= 1 MiB}). */
-    public static final int MAX_SIZE = 1 << 20;
+    /**
+     * Largest globals area: the runtime accepts {@code globals_size <= 1 MiB}, and the native
+     * engine puts its invoke page right below the area, within that size.
+     */
+    public static final int MAX_SIZE = (1 << 20) - 4096;
     private static final int PAGE = 4096;
 
     /**
