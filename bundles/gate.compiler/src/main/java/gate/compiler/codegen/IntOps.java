@@ -10,6 +10,7 @@ import gate.compiler.x86.enc.Condition;
 import gate.compiler.x86.enc.Memory;
 import gate.compiler.x86.enc.Reg;
 import gate.compiler.x86.enc.RegRmImm32;
+import gate.compiler.x86.enc.RegMem;
 import gate.compiler.x86.enc.RegRm;
 import gate.compiler.x86.enc.RegRmExtend;
 import gate.compiler.x86.enc.RmCl;
@@ -86,6 +87,19 @@ final class IntOps {
                 return;
             }
             default -> {}
+        }
+        if ((name == Op.ADD || name == Op.SUB) && f.peek(0) instanceof Operand.Const c
+                && fitsImm(c.bits(), size) && (int) c.bits() != Integer.MIN_VALUE
+                && f.homes().gpOf(f.peek(1)) != null) {
+            // local ± constant: one LEA from the local's home instead of a copy and an ADD
+            // (nothing reads the flags of an arithmetic result).
+            int disp = name == Op.ADD ? (int) c.bits() : -(int) c.bits();
+            f.pop();
+            Reg from = f.homes().gpOf(f.pop());
+            Reg a = f.allocGp();
+            RegMem.LEA.regMem(f.code(), size, a, Memory.at(from, disp));
+            f.pushGp(type, a);
+            return;
         }
         Operand b = f.pop();
         boolean compare = isCompare(name);
