@@ -65,7 +65,7 @@ final class NativeInstance implements Instance {
         this.importedFunctions = List.copyOf(linked.functions());
         this.importedMemory = linked.memory();
         this.importedTables = List.copyOf(linked.tables());
-        this.tableUses = TableUses.of(program.module(), program.compiled().area().tables().size());
+        this.tableUses = program.tableUses();
         this.foreign = new java.util.HashMap<>();
         this.copiedIn = new Object[importedTables.size()][];
         this.masked = new java.util.BitSet[importedTables.size()];

@@ -81,6 +81,16 @@ final class NativeProgram implements Program {
         return text;
     }
 
+    private TableUses tableUses;
+
+    /** How the code uses each table (scanned once, on the first instantiation). */
+    synchronized TableUses tableUses() {
+        if (tableUses == null) {
+            tableUses = TableUses.of(module, compiled.area().tables().size());
+        }
+        return tableUses;
+    }
+
     synchronized int stubOffset() throws IOException {
         text();
         return stubOffset;
