@@ -148,8 +148,8 @@ final class NativeInstance implements Instance {
             if (in) {
                 Object[] elements = table.elements();
                 if (elements.length > r.capacity()) {
-                    throw new TrapException(TrapId.INTERNAL_ERROR, 0, List.of("imported table of "
-                            + elements.length + " elements exceeds the native capacity " + r.capacity()));
+                    throw new gate.wasm.ResourceLimitException(0, "imported table of " + elements.length
+                            + " elements exceeds the " + r.capacity() + " this module reserved for it (native engine)");
                 }
                 ByteBuffer b = ByteBuffer.allocate(8 + 8 * r.capacity()).order(ByteOrder.LITTLE_ENDIAN);
                 b.putLong(elements.length);

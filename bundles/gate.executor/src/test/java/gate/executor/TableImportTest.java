@@ -109,5 +109,8 @@ class TableImportTest {
         Extern small = engine.createTable(new TableType(ValType.FUNCREF, new Limits(1, 10)));
         assertThrows(UnlinkableException.class, () -> self.instantiate(imp -> externs, InstanceLimits.DEFAULT));
         assertThrows(UnlinkableException.class, () -> self.instantiate(imp -> small, InstanceLimits.DEFAULT));
+        // larger than the 1024 elements the module (no maximum) reserved for it
+        Extern large = engine.createTable(new TableType(ValType.FUNCREF, new Limits(2000, Limits.NO_MAX)));
+        assertThrows(gate.wasm.ResourceLimitException.class, () -> self.instantiate(imp -> large, InstanceLimits.DEFAULT));
     }
 }
