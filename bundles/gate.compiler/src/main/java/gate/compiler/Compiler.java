@@ -37,7 +37,7 @@ public final class Compiler {
      * Version of the generated code's conventions; part of the on-disk cache key with the
      * module hash. Increment on any change of the text, maps or layout.
      */
-    public static final int COMPILER_VERSION = 3;
+    public static final int COMPILER_VERSION = 4;
 
     private final boolean withLzcnt;
 

@@ -224,8 +224,14 @@ final class IntOps {
     static boolean intoLocal(FunctionState f, CodeReader r, Opcode op) {
         Op name = OPS[op.ordinal()];
         if (name == null || name.ordinal() > Op.XOR.ordinal() || op.params().size() != 2
-                || f.depth() < 2 || !(f.peek(1) instanceof Operand.Local local)
-                || f.homes().gp(local.index()) == null || r.atEnd()) {
+                || f.depth() < 2 || r.atEnd()) {
+            return false;
+        }
+        // Commutative operators also take the local on top: {@code <operand>; local.get x; add}.
+        boolean swapped = !(f.peek(1) instanceof Operand.Local l1 && f.homes().gp(l1.index()) != null)
+                && name != Op.SUB;
+        if (!(f.peek(swapped ? 0 : 1) instanceof Operand.Local local)
+                || f.homes().gp(local.index()) == null) {
             return false;
         }
         int next = r.peek();
@@ -240,7 +246,11 @@ final class IntOps {
             return false;
         }
         Operand b = f.pop();
-        f.pop();
+        if (swapped) {
+            b = f.pop();
+        } else {
+            f.pop();
+        }
         f.detachLocal(index);
         Reg home = f.homes().gp(index);
         Size size = FunctionState.size(op.params().get(0));
