@@ -340,6 +340,17 @@ final class NativeInstance implements Instance {
             // saved stack pointer; the resume routine pops it and returns into the check.
             long sp = last.spOffset();
             Site site = compiled.siteAt((int) last.trapPc());
+            if (site != null && site.kind() == SiteKind.IMPORT && site.function() < importedFunctions.size()) {
+                // A call of an import to be retried (restored from a state): the host call, then the caller.
+                try {
+                    callHost(site.function(), sp);
+                } catch (TrapException e) {
+                    suspended = e.trap().resumable;
+                    throw e;
+                }
+                suspended = false;
+                return run(true, compiled.resume(), suspendedType);
+            }
             if (site == null || (site.kind() != SiteKind.LOOP && site.kind() != SiteKind.ENTRY)) {
                 throw new TrapException(TrapId.INTERNAL_ERROR);
             }

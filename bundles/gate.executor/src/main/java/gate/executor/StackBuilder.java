@@ -18,8 +18,8 @@ import java.util.List;
  * Rebuilds a native call stack from the engine-neutral frames of an {@link InstanceState}
  * (gate.compiler RUNTIME-NEEDS.md §4 and §6), as if the invoke stub had called the outermost
  * function's export thunk and the execution had stopped at the innermost frame's suspension point
- * (a LOOP or ENTRY site). Return addresses are absolute: the image is only valid at the addresses
- * it was built for.
+ * (a LOOP or ENTRY site, or an import's stub for a {@code call} of an import to be retried).
+ * Return addresses are absolute: the image is only valid at the addresses it was built for.
  *
  * <pre>
  * top - 24            entry rsp (nothing returns there: the stub exits through the exit slot)
@@ -84,16 +84,23 @@ final class StackBuilder {
                 long at = k < info.params() ? rbp + 16 + 8L * k : rbp - 8L * (k - info.params() + 1);
                 put(b, bottom, at, f.locals()[k]);
             }
-            for (int k = 0; k < f.operands().length; k++) {
+            boolean innermost = i == frames.size() - 1;
+            Site resumeAt = innermost ? suspensionSite(f.functionIndex(), f.codeOffset()) : null;
+            int callee = innermost && resumeAt == null ? importCallee(f) : -1;
+            int own = f.operands().length - (callee < 0 ? 0 : module.functionType(callee).params().size());
+            for (int k = 0; k < own; k++) {
                 put(b, bottom, rbp - 8L * (info.declaredLocals() + 1 + k), f.operands()[k]);
             }
-            if (i < frames.size() - 1) {
+            if (callee >= 0) {
+                return importRetry(b, bottom, textBase, f, info, rbp, callee, own, exportType);
+            }
+            if (!innermost) {
                 Site call = siteOf(SiteKind.CALL, f.functionIndex(), f.codeOffset());
                 returnAddress = textBase + call.textOffset();
                 callerRsp = rbp - info.frameSize();
                 callerRbp = rbp;
             } else {
-                Site loop = site(f.functionIndex(), f.codeOffset());
+                Site loop = resumeAt;
                 long sp = loop.kind() == SiteKind.LOOP ? rbp - 8 - info.frameSize() : rbp - 8;
                 put(b, bottom, sp, textBase + loop.textOffset());
                 put(b, bottom, sp - 8, rbp);
@@ -143,8 +150,8 @@ final class StackBuilder {
         throw new InvalidStateException("no " + kind + " site at offset " + codeOffset + " of function " + function);
     }
 
-    /** The innermost frame must be at a native suspension point: a loop header or function entry. */
-    private Site site(int function, int codeOffset) {
+    /** The loop header or function entry at the innermost frame's offset, or null. */
+    private Site suspensionSite(int function, int codeOffset) {
         for (SiteKind kind : new SiteKind[] {SiteKind.LOOP, SiteKind.ENTRY}) {
             for (Site s : program.sites()) {
                 if (s.kind() == kind && s.function() == function && s.codeOffset() == codeOffset) {
@@ -152,8 +159,70 @@ final class StackBuilder {
                 }
             }
         }
-        throw new InvalidStateException("function " + function + " offset " + codeOffset
+        return null;
+    }
+
+    /**
+     * The imported function that the innermost frame's {@code call} (opcode 0x10, core spec
+     * §5.4.1) retries, its arguments the top operands (engine SPI {@link InstanceState.Frame});
+     * anything else is not a suspension point of the native code.
+     */
+    private int importCallee(InstanceState.Frame f) {
+        var body = module.code().get(f.functionIndex() - module.importedFunctionCount());
+        byte[] bytes = module.bytes();
+        int at = body.bodyStart() + f.codeOffset();
+        if (f.codeOffset() >= 0 && at >= body.codeStart() && at < body.end() && bytes[at] == 0x10) {
+            long index = 0;
+            for (int shift = 0, p = at + 1; shift < 35 && p < body.end(); shift += 7, p++) {
+                index |= (long) (bytes[p] & 0x7f) << shift;
+                if ((bytes[p] & 0x80) == 0) {
+                    if (index >= module.importedFunctionCount()) {
+                        break;
+                    }
+                    int n = f.operands().length - module.functionType((int) index).params().size();
+                    if (n >= 0
+                            && n == siteOf(SiteKind.CALL, f.functionIndex(), f.codeOffset()).operands().size()) {
+                        return (int) index;
+                    }
+                    break;
+                }
+            }
+        }
+        throw new InvalidStateException("function " + f.functionIndex() + " offset " + f.codeOffset()
                 + " is not a suspension point of the native code");
+    }
+
+    /**
+     * The innermost frame waits at the {@code call} of an import, as if the call had reached the
+     * import's stub (gate.compiler RUNTIME-NEEDS.md §3-4): arguments in the outgoing area, the
+     * return address of the CALL site and the frame's rbp below it, and the stub's IMPORT site
+     * on top, so that resuming performs the host call and continues in the caller.
+     */
+    private Image importRetry(ByteBuffer b, long bottom, long textBase, InstanceState.Frame f, FunctionInfo info,
+            long rbp, int callee, int own, FuncType exportType) {
+        Site call = siteOf(SiteKind.CALL, f.functionIndex(), f.codeOffset());
+        Site stub = importSite(callee);
+        long rsp = rbp - info.frameSize();
+        for (int k = own; k < f.operands().length; k++) {
+            put(b, bottom, rsp + 8L * (k - own), f.operands()[k]);
+        }
+        put(b, bottom, rsp - 8, textBase + call.textOffset());
+        put(b, bottom, rsp - 16, rbp);
+        long sp = rsp - 24;
+        put(b, bottom, sp, textBase + stub.textOffset());
+        if (sp - 8 - 1024 < bottom) {
+            throw new InvalidStateException("the call stack does not fit the native stack");
+        }
+        return new Image(b.array(), sp - 8 - bottom, exportType);
+    }
+
+    private Site importSite(int function) {
+        for (Site s : program.sites()) {
+            if (s.kind() == SiteKind.IMPORT && s.function() == function) {
+                return s;
+            }
+        }
+        throw new InvalidStateException("no import stub for function " + function);
     }
 
     private FunctionInfo info(int function) {

@@ -43,8 +43,6 @@ class CrossEngineStateTest {
         int compared = 0;
         int handovers = 0;
         int excluded = 0;
-        int bugModules = 0;
-        int bugHits = 0;
         long start = System.nanoTime();
         try (GuardedCall guard = new GuardedCall(Duration.ofSeconds(30), Duration.ofSeconds(10))) {
             for (int i = 0; i < MODULES * FuzzSeed.scale(); i++) {
@@ -76,18 +74,11 @@ class CrossEngineStateTest {
                 } else {
                     compared++;
                     handovers += stepped.handovers;
-                    if (stepped.knownBugHits > 0) {
-                        bugModules++;
-                        bugHits += stepped.knownBugHits;
-                        System.out.println("cross-engine: " + label + ": known native restore bug (ImportCallFrameBug) "
-                                + stepped.knownBugHits + " times, first at " + stepped.knownBugExample);
-                    }
                 }
             }
         }
-        System.out.printf("cross-engine: seed %d, %d modules equal after %d handovers, %d failed, %d excluded;"
-                + " known native restore bug (ImportCallFrameBug) stepped around %d times in %d modules, %d ms%n",
-                seed, compared, handovers, failures.size(), excluded, bugHits, bugModules, (System.nanoTime() - start) / 1_000_000);
+        System.out.printf("cross-engine: seed %d, %d modules equal after %d handovers, %d failed, %d excluded, %d ms%n",
+                seed, compared, handovers, failures.size(), excluded, (System.nanoTime() - start) / 1_000_000);
         assertTrue(failures.isEmpty(), "seed " + seed + " (-Dgate.fuzz.seed=" + seed + "), " + failures.size()
                 + " failures:\n  " + String.join("\n  ", failures));
         assertTrue(handovers > MODULES, "too few handovers between engines: " + handovers);

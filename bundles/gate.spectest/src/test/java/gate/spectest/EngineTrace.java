@@ -44,10 +44,6 @@ final class EngineTrace {
     long[] globals;
     /** Suspensions that were captured and restored on another engine. */
     int handovers;
-    /** Handovers to native refused because of {@link ImportCallFrameBug}; then restored on the same engine. */
-    int knownBugHits;
-    /** Where the first of those was, or null. */
-    String knownBugExample;
 
     private final Stepping stepping;
     private volatile Instance instance;
@@ -142,27 +138,15 @@ final class EngineTrace {
         }
     }
 
-    /** Captures the state and restores it on the next engine (or, past the known bug, on this one). */
+    /** Captures the state and restores it on the next engine. */
     private void hand(Module module, Imports imports) {
         Instance old = instance;
         InstanceState state = old.captureState();
         int next = (engineIndex + 1) % stepping.engines().size();
         Engine engine = stepping.engines().get(next);
-        try {
-            instance = engine.compile(module).restore(state, imports, LIMITS);
-            engineIndex = next;
-            handovers++;
-        } catch (RuntimeException e) {
-            if (ImportCallFrameBug.strict() || !ImportCallFrameBug.matches(module, state, engine.name(), e)) {
-                throw e;
-            }
-            knownBugHits++;
-            if (knownBugExample == null) {
-                InstanceState.Frame top = state.stack().get(state.stack().size() - 1);
-                knownBugExample = "function " + top.functionIndex() + " offset " + top.codeOffset();
-            }
-            instance = stepping.engines().get(engineIndex).compile(module).restore(state, imports, LIMITS);
-        }
+        instance = engine.compile(module).restore(state, imports, LIMITS);
+        engineIndex = next;
+        handovers++;
         old.close();
     }
 
