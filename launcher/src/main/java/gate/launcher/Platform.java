@@ -27,7 +27,14 @@ final class Platform {
 
     /** Creates and initialises the framework from {@code etc/config.properties}. */
     static Platform create(LaunchOptions options, PrintStream out) throws LaunchException {
-        Map<String, String> properties = FrameworkProperties.load(options);
+        return new Platform(initFramework(FrameworkProperties.load(options)), options, out);
+    }
+
+    /**
+     * Creates the framework found on the class path and initialises it (bundles can be installed
+     * afterwards, before it starts). Shared by {@code gate serve} and {@code gate run}.
+     */
+    static Framework initFramework(Map<String, String> properties) throws LaunchException {
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class)
                 .findFirst()
                 .orElseThrow(() -> new LaunchException("no OSGi framework on the class path"));
@@ -37,7 +44,7 @@ final class Platform {
         } catch (BundleException e) {
             throw new LaunchException("cannot initialise the OSGi framework", e);
         }
-        return new Platform(framework, options, out);
+        return framework;
     }
 
     /**

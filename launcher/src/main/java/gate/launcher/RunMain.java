@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
@@ -15,7 +14,6 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.launch.Framework;
-import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.util.tracker.ServiceTracker;
 
@@ -79,12 +77,8 @@ public final class RunMain {
         properties.put("org.osgi.framework.storage", cache.toString());
         properties.put("org.osgi.framework.storage.clean", "onFirstInit");
         properties.put("felix.fileinstall.tmpdir", cache.resolve("fileinstall").toString());
-        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class)
-                .findFirst()
-                .orElseThrow(() -> new LaunchException("no OSGi framework on the class path"));
-        Framework framework = factory.newFramework(properties);
+        Framework framework = Platform.initFramework(properties);
         try {
-            framework.init();
             BundleContext context = framework.getBundleContext();
             var rules = StartLevelRules.parse(context.getProperty(FrameworkProperties.START_LEVELS));
             new BundleFolder(options.home().resolve("bundle"), rules,
