@@ -137,18 +137,37 @@ final class NativeProgram implements Program {
             }
             return instance;
         } catch (TrapException e) {
-            instance.close();
+            release(instance, linked);
             throw new UninstantiableException(e.getMessage(), e);
         } catch (IOException e) {
             if (instance != null) {
                 instance.close();
             }
             throw new UncheckedIOException(e);
+        } catch (UninstantiableException e) {
+            release(instance, linked);
+            throw e;
         } catch (RuntimeException e) {
             if (instance != null) {
                 instance.close();
             }
             throw e;
+        }
+    }
+
+    /**
+     * Ends an instance whose instantiation trapped. Its functions may already sit in imported
+     * tables (core spec §4.5.4: segments applied before the trap stay), where they stay callable:
+     * then its state lives until nothing refers to the instance any more.
+     */
+    private static void release(NativeInstance instance, Linked linked) {
+        if (instance == null) {
+            return;
+        }
+        if (linked.tables().isEmpty()) {
+            instance.close();
+        } else {
+            instance.closeWhenUnreachable(CLEANER);
         }
     }
 
