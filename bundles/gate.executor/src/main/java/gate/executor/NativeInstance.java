@@ -656,7 +656,7 @@ final class NativeInstance implements Instance {
         for (long r : results) {
             out.putLong(r);
         }
-        state.fd().pwriteFully(out.array(), StateLayout.STACK_OFFSET + sp + 24);
+        state.writeStack(sp + 24, out.array());
     }
 
     private void callHost(int function, long sp) throws IOException {
@@ -678,7 +678,7 @@ final class NativeInstance implements Instance {
         for (int function = channel.next(); function != HostChannel.ENDED; function = channel.next()) {
             Vars vars = state.readVars();
             Site site = vars.valid() && vars.fits(state.layout(), program.text().size())
-                    ? compiled.siteAt((int) vars.trapPc()) : null;
+                    ? program.siteAt((int) vars.trapPc()) : null;
             if (site != null && site.kind() == SiteKind.IMPORT && site.function() < 0
                     && function == CompiledProgram.FOREIGN_CALL) {
                 channel.stop(); // another instance's code may call back into this one: served after the stop

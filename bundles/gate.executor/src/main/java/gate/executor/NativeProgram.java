@@ -32,6 +32,21 @@ import java.util.List;
  * instance.
  */
 final class NativeProgram implements Program {
+    private volatile java.util.Map<Integer, gate.compiler.gen.Site> sitesByText;
+
+    /** The stack map entry at text offset {@code pc}, or null (a hash lookup: host calls use it). */
+    gate.compiler.gen.Site siteAt(int pc) {
+        java.util.Map<Integer, gate.compiler.gen.Site> map = sitesByText;
+        if (map == null) {
+            map = new java.util.HashMap<>();
+            for (gate.compiler.gen.Site site : compiled.sites()) {
+                map.putIfAbsent(site.textOffset(), site);
+            }
+            sitesByText = map;
+        }
+        return map.get(pc);
+    }
+
     private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
 
     private final NativeEngine engine;
