@@ -547,7 +547,12 @@ final class NativeInstance implements Instance {
                 pendingInterrupt = null;
                 interrupt(pending);
             }
-            status = serve(p);
+            try {
+                status = serve(p);
+            } catch (InterruptedException e) {
+                p.kill(); // the thread is told to stop: so is the program
+                throw e;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TrapException(TrapId.KILLED);
