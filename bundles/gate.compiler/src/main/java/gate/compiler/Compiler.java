@@ -35,9 +35,17 @@ import java.util.Map;
 public final class Compiler {
     /**
      * Version of the generated code's conventions; part of the on-disk cache key with the
-     * module hash. Increment on any change of the text, maps or layout.
+     * module hash. Increment (in {@link #version}) on any change of the text, maps or layout.
+     * Not a compile-time constant, so that code compiled against an older compiler (the
+     * executor's program cache) reads the version of the compiler it runs with.
      */
-    public static final int COMPILER_VERSION = 4;
+    public static final int COMPILER_VERSION = version();
+
+    private static int version() {
+        // 5: direct calls pass parameters in registers (RegisterArgs); unreferenced functions
+        // return a single integer result in rax only.
+        return 5;
+    }
 
     private final boolean withLzcnt;
 

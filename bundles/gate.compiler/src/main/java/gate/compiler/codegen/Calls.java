@@ -6,7 +6,6 @@ import gate.compiler.gen.FunctionState;
 import gate.compiler.gen.Operand;
 import gate.compiler.gen.SiteKind;
 import gate.compiler.x86.Abi;
-import gate.compiler.x86.TrapStubs;
 import gate.compiler.x86.enc.CodeBuffer;
 import gate.compiler.x86.enc.Condition;
 import gate.compiler.x86.enc.Memory;
@@ -27,57 +26,69 @@ import gate.wasm.ValType;
 
 /**
  * Direct and indirect calls (core §4.4.8). Arguments go to the caller's outgoing area at the
- * bottom of its frame, where the callee finds them above its return address; results come back
- * in the same area ({@link FrameLayout}). Every operand is spilled first, so the return address
- * maps to an exact frame state ({@link SiteKind#CALL}).
+ * bottom of its frame, where the callee finds them above its return address, except those a
+ * direct call of a defined function passes in registers ({@link ArgumentMoves}); results come
+ * back in the same area ({@link FrameLayout}), or in rax. Every other operand is spilled first,
+ * so the return address maps to an exact frame state ({@link SiteKind#CALL}).
  */
 final class Calls {
     private Calls() {}
 
     static void call(FunctionState f, int function) {
         FuncType type = f.module().module().functionType(function);
-        passArguments(f, type);
-        f.homes().store();
-        Rel32.CALL.to(f.code(), f.module().function(function));
+        boolean defined = function >= f.module().module().importedFunctionCount();
+        if (defined) {
+            ArgumentMoves.pass(f, type.params());
+            f.needOutgoing(Math.max(type.params().size(), type.results().size()));
+            f.homes().store();
+            Rel32.CALL.to(f.code(), f.module().registerEntry(function));
+        } else {
+            passArguments(f, type);
+            f.homes().store();
+            Rel32.CALL.to(f.code(), f.module().function(function));
+        }
         // A host function's results come back in the outgoing area only: the runtime resumes
         // the caller directly after running it (gate.executor callHost).
-        returned(f, type, function >= f.module().module().importedFunctionCount());
+        returned(f, type, defined);
     }
 
     /**
      * call_indirect: bounds (INDIRECT_CALL_INDEX_OUT_OF_BOUNDS), null (NO_FUNCTION) and signature
-     * (INDIRECT_CALL_SIGNATURE_MISMATCH) checks, as the interpreter orders them.
+     * (INDIRECT_CALL_SIGNATURE_MISMATCH) checks, as the interpreter orders them, with the traps
+     * out of line. The function table holds register entries ({@link ModuleState#fillTable}),
+     * so the arguments go as for a direct call; the target address waits in the table index's
+     * operand slot (free, above the arguments) while they are moved.
      */
     static void callIndirect(FunctionState f, int typeIndex, int table) {
         CodeBuffer code = f.code();
         ModuleState module = f.module();
-        TrapStubs stubs = module.stubs();
         AreaLayout.Region region = module.area().tables().get(table);
         Reg target = f.toGp(f.pop());
-        int start = code.position();
         RegRm.CMP.regMem(code, Size.DWORD, target,
                 Memory.at(Abi.MEMORY_BASE, region.offset()));
-        stubs.callIf(code, Condition.AE, TrapId.INDIRECT_CALL_INDEX_OUT_OF_BOUNDS);
+        f.trapIf(Condition.AE, TrapId.INDIRECT_CALL_INDEX_OUT_OF_BOUNDS);
         RegRm.MOV.regMem(code, Size.QWORD, Reg.RCX,
                 Memory.at(Abi.MEMORY_BASE, target, 8, region.elementsOffset()));
         RmImm8.CMP.regImm(code, Size.QWORD, Reg.RCX, -1);
-        stubs.callIf(code, Condition.E, TrapId.NO_FUNCTION);
-        RegRm.MOV.regMem(code, Size.QWORD, target,
+        f.trapIf(Condition.E, TrapId.NO_FUNCTION);
+        RmImm32.CMP.memImm(code, Size.DWORD,
+                Memory.at(Abi.TEXT_BASE, Reg.RCX, 8, module.functionTable() + 4),
+                module.typeId(typeIndex));
+        f.trapIf(Condition.NE, TrapId.INDIRECT_CALL_SIGNATURE_MISMATCH);
+        RegRm.MOV.regMem(code, Size.DWORD, target,
                 Memory.at(Abi.TEXT_BASE, Reg.RCX, 8, module.functionTable()));
-        RmReg.MOV.regReg(code, Size.QWORD, Reg.RCX, target);
-        RmImm8.SHR.regImm(code, Size.QWORD, Reg.RCX, 32);
-        RmImm32.CMP.regImm(code, Size.DWORD, Reg.RCX, module.typeId(typeIndex));
-        stubs.callIf(code, Condition.NE, TrapId.INDIRECT_CALL_SIGNATURE_MISMATCH);
-        f.trapRange(start);
-        RmReg.MOV.regReg(code, Size.DWORD, target, target);
         RmReg.ADD.regReg(code, Size.QWORD, target, Abi.TEXT_BASE);
         FuncType type = module.module().types().get(typeIndex);
-        passArguments(f, type);
-        f.homes().store();
-        RmQword.CALL.reg(code, target);
+        // The table index's own slot: above every argument, some of which may be in theirs.
+        Memory parked = f.frame().operand(f.depth());
+        RmReg.MOV.memReg(code, Size.QWORD, parked, target);
         f.releaseGp(target);
-        // The table may hold imported functions: results from the outgoing area.
-        returned(f, type, false);
+        ArgumentMoves.pass(f, type.params());
+        f.needOutgoing(Math.max(type.params().size(), type.results().size()));
+        f.homes().store();
+        RmQword.CALL.mem(code, parked);
+        // An imported function in the table returns its results in the outgoing area only.
+        returned(f, type, module.module().importedFunctionCount() == 0);
     }
 
     /** Arguments straight to the outgoing area, then every other operand to its slot. */

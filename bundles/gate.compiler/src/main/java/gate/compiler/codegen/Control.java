@@ -262,7 +262,7 @@ final class Control {
         }
         if (FrameLayout.resultInRax(f.results())) {
             // The caller takes a single integer result from rax (no store-to-load forwarding on
-            // the call chain); the slot stays written for the invoke thunks.
+            // the call chain).
             Operand result = f.get(from);
             Size size = FunctionState.size(f.results().get(0));
             Reg home = result instanceof Operand.Local l ? f.homes().gp(l.index()) : null;
@@ -276,8 +276,12 @@ final class Control {
                     RmReg.MOV.regReg(f.code(), size, Reg.RAX, Reg.RAX);
                 }
             }
-            RmReg.MOV.memReg(f.code(), Size.QWORD, Memory.at(Reg.RBP, FrameLayout.RESULTS),
-                    Reg.RAX);
+            if (f.module().referenced(f.function())) {
+                // Invoke thunks and call_indirect read the slot; direct calls of defined
+                // functions (the only way to reach an unreferenced one) take rax.
+                RmReg.MOV.memReg(f.code(), Size.QWORD,
+                        Memory.at(Reg.RBP, FrameLayout.RESULTS), Reg.RAX);
+            }
         } else {
             for (int k = 0; k < n; k++) {
                 f.store(Memory.at(Reg.RBP, FrameLayout.RESULTS + 8 * k), f.get(from + k));

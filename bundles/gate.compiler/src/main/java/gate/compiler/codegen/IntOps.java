@@ -101,6 +101,16 @@ final class IntOps {
             f.pushGp(type, a);
             return;
         }
+        if (name == Op.ADD && f.homes().gpOf(f.peek(0)) != null
+                && f.homes().gpOf(f.peek(1)) != null) {
+            // local + local: one LEA from both homes instead of a copy and an ADD.
+            Reg y = f.homes().gpOf(f.pop());
+            Reg x = f.homes().gpOf(f.pop());
+            Reg a = f.allocGp();
+            RegMem.LEA.regMem(f.code(), size, a, Memory.at(x, y, 1, 0));
+            f.pushGp(type, a);
+            return;
+        }
         Operand b = f.pop();
         boolean compare = isCompare(name);
         Operand first = f.pop();
@@ -122,7 +132,17 @@ final class IntOps {
             }
         } else if (b instanceof Operand.Const c && fitsImm(c.bits(), size)) {
             int imm = (int) c.bits();
-            switch (name) {
+            if (imm == (byte) imm && name != Op.MUL) {
+                // The sign-extended 8-bit immediate form: 3 bytes shorter.
+                switch (name) {
+                    case ADD -> RmImm8.ADD.regImm(code, size, a, imm);
+                    case SUB -> RmImm8.SUB.regImm(code, size, a, imm);
+                    case AND -> RmImm8.AND.regImm(code, size, a, imm);
+                    case OR -> RmImm8.OR.regImm(code, size, a, imm);
+                    case XOR -> RmImm8.XOR.regImm(code, size, a, imm);
+                    default -> RmImm8.CMP.regImm(code, size, a, imm);
+                }
+            } else switch (name) {
                 case MUL -> RegRmImm32.IMUL.regRegImm(code, size, a, a, imm);
                 case ADD -> RmImm32.ADD.regImm(code, size, a, imm);
                 case SUB -> RmImm32.SUB.regImm(code, size, a, imm);

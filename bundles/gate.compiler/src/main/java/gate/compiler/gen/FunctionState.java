@@ -1,6 +1,9 @@
 package gate.compiler.gen;
 
 import gate.compiler.x86.enc.CodeBuffer;
+import gate.compiler.x86.enc.CondRel32;
+import gate.compiler.x86.enc.Condition;
+import gate.compiler.x86.enc.Label;
 import gate.compiler.x86.enc.CondRm;
 import gate.compiler.x86.enc.RegRmExtend;
 import gate.compiler.x86.enc.GpRmXmm;
@@ -15,6 +18,7 @@ import gate.compiler.x86.enc.Size;
 import gate.compiler.x86.enc.Xmm;
 import gate.compiler.x86.enc.XmmGp;
 import gate.compiler.x86.enc.XmmRm;
+import gate.engine.TrapId;
 import gate.wasm.ValType;
 import java.util.ArrayList;
 import java.util.List;
@@ -149,6 +153,22 @@ public final class FunctionState {
     /** Maps the machine code emitted since {@code textStart} to the current instruction. */
     public void trapRange(int textStart) {
         module.addTrapRange(new TrapRange(textStart, code.position(), function, codeOffset()));
+    }
+
+    /**
+     * A trap taken if {@code condition} holds, as a branch to an out-of-line trap call so that
+     * the common path falls through; the call maps to the current instruction.
+     */
+    public void trapIf(Condition condition, TrapId trap) {
+        Label slow = new Label();
+        CondRel32.Jcc.to(code, condition, slow);
+        int codeOffset = codeOffset();
+        outOfLine(() -> {
+            slow.bind(code);
+            int start = code.position();
+            module.stubs().call(code, trap);
+            module.addTrapRange(new TrapRange(start, code.position(), function, codeOffset));
+        });
     }
 
     /** Records a stack map entry for the current state (all operands must be in slots). */
