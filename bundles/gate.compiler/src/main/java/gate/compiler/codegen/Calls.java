@@ -4,6 +4,7 @@ import gate.compiler.gen.AreaLayout;
 import gate.compiler.gen.FrameLayout;
 import gate.compiler.gen.FunctionState;
 import gate.compiler.gen.Operand;
+import gate.compiler.gen.RegisterArgs;
 import gate.compiler.gen.SiteKind;
 import gate.compiler.x86.Abi;
 import gate.compiler.x86.enc.CodeBuffer;
@@ -42,6 +43,7 @@ final class Calls {
             f.needOutgoing(Math.max(type.params().size(), type.results().size()));
             f.homes().store();
             Rel32.CALL.to(f.code(), f.module().registerEntry(function));
+            f.pollingCall();
         } else {
             passArguments(f, type);
             f.homes().store();
@@ -79,16 +81,63 @@ final class Calls {
                 Memory.at(Abi.TEXT_BASE, Reg.RCX, 8, module.functionTable()));
         RmReg.ADD.regReg(code, Size.QWORD, target, Abi.TEXT_BASE);
         FuncType type = module.module().types().get(typeIndex);
-        // The table index's own slot: above every argument, some of which may be in theirs.
-        Memory parked = f.frame().operand(f.depth());
-        RmReg.MOV.memReg(code, Size.QWORD, parked, target);
-        f.releaseGp(target);
+        Reg hold = holdingRegister(f, type, target);
+        if (hold == null) {
+            // Every operand register carries an argument: the target waits in the table
+            // index's own slot, above every argument (some of which may be in theirs).
+            Memory parked = f.frame().operand(f.depth());
+            RmReg.MOV.memReg(code, Size.QWORD, parked, target);
+            f.releaseGp(target);
+            passRegisterArguments(f, type);
+            RmQword.CALL.mem(code, parked);
+        } else {
+            // A register no argument goes to keeps the target: the mispredicted target of a
+            // data-dependent call is known without a store and reload.
+            if (hold != target) {
+                f.claim(hold);
+                RmReg.MOV.regReg(code, Size.QWORD, hold, target);
+                f.releaseGp(target);
+            }
+            passRegisterArguments(f, type);
+            RmQword.CALL.reg(code, hold);
+            f.releaseGp(hold);
+        }
+        // An imported function in the table returns its results in the outgoing area only.
+        returned(f, type, module.module().importedFunctionCount() == 0);
+    }
+
+    private static void passRegisterArguments(FunctionState f, FuncType type) {
         ArgumentMoves.pass(f, type.params());
         f.needOutgoing(Math.max(type.params().size(), type.results().size()));
         f.homes().store();
-        RmQword.CALL.mem(code, parked);
-        // An imported function in the table returns its results in the outgoing area only.
-        returned(f, type, module.module().importedFunctionCount() == 0);
+    }
+
+    /**
+     * {@code target} if no argument of {@code type} goes to it, else another operand register
+     * none goes to (a free one if there is), or null if the arguments take them all.
+     */
+    private static Reg holdingRegister(FunctionState f, FuncType type, Reg target) {
+        RegisterArgs args = RegisterArgs.of(type.params());
+        java.util.EnumSet<Reg> taken = java.util.EnumSet.noneOf(Reg.class);
+        for (int k = 0; k < args.size(); k++) {
+            if (args.gp(k) != null) {
+                taken.add(args.gp(k));
+            }
+        }
+        if (!taken.contains(target)) {
+            return target;
+        }
+        Reg busy = null;
+        for (int i = RegisterArgs.GP.length - 1; i >= 0; i--) {
+            Reg candidate = RegisterArgs.GP[i];
+            if (!taken.contains(candidate)) {
+                if (f.isFree(candidate)) {
+                    return candidate;
+                }
+                busy = busy == null ? candidate : busy;
+            }
+        }
+        return busy;
     }
 
     /** Arguments straight to the outgoing area, then every other operand to its slot. */

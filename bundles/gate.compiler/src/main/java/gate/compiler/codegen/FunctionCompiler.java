@@ -87,6 +87,14 @@ public final class FunctionCompiler {
             if (f.unreachable() && skipDead(f, reader, op)) {
                 continue;
             }
+            switch (op) {
+                case BLOCK, LOOP, IF, ELSE, END, BR, BR_IF, BR_TABLE, RETURN, UNREACHABLE ->
+                    f.setStraightLoop(null); // a loop sets itself again once opened
+                default -> {}
+            }
+            int next = reader.position();
+            f.setReturnsNext(next < body.end() && (m.bytes()[next] == 0x0F
+                    || m.bytes()[next] == 0x0B && f.controlDepth() == 1));
             if (Instructions.compile(f, reader, op)) {
                 break;
             }

@@ -27,6 +27,7 @@ public final class ModuleState {
     private final Label[] functions;
     private final Label[] registerEntries;
     private final boolean[] referenced;
+    private final boolean[] exported;
     private final int[] typeIds;
     private final AreaLayout area;
     private final boolean withLzcnt;
@@ -47,6 +48,12 @@ public final class ModuleState {
         for (int i = 0; i < functions.length; i++) {
             functions[i] = new Label();
             registerEntries[i] = new Label();
+        }
+        this.exported = new boolean[module.functionCount()];
+        for (var export : module.exports()) {
+            if (export.kind() == gate.wasm.ExternKind.FUNC) {
+                exported[export.index()] = true;
+            }
         }
         this.referenced = referencedFunctions(module);
         List<FuncType> types = module.types();
@@ -100,6 +107,21 @@ public final class ModuleState {
      */
     public boolean referenced(int index) {
         return referenced[index];
+    }
+
+    /**
+     * True if a caller of function {@code index} may read a single integer result from the
+     * result slot rather than rax: an invoke thunk (exports), or call_indirect in a module with
+     * imported functions, whose table entries may be host functions (results in the slot only).
+     */
+    public boolean resultSlotRead(int index) {
+        if (!referenced[index]) {
+            return false;
+        }
+        if (module.importedFunctionCount() > 0) {
+            return true;
+        }
+        return exported[index];
     }
 
     private static boolean[] referencedFunctions(Module module) {
