@@ -35,9 +35,18 @@ import java.util.Map;
 public final class Compiler {
     /**
      * Version of the generated code's conventions; part of the on-disk cache key with the
-     * module hash. Increment on any change of the text, maps or layout.
+     * module hash. Increment (in {@link #version}) on any change of the text, maps or layout.
+     * Not a compile-time constant, so that code compiled against an older compiler (the
+     * executor's program cache) reads the version of the compiler it runs with.
      */
-    public static final int COMPILER_VERSION = 5;
+    public static final int COMPILER_VERSION = version();
+
+    private static int version() {
+        // 6: direct calls pass parameters in registers (RegisterArgs); unreferenced functions
+        // return a single integer result in rax only; imports call the runtime's host slot;
+        // foreign functions in tables (AreaLayout) and invoke thunks for referenced functions.
+        return 6;
+    }
 
     private final boolean withLzcnt;
 
@@ -71,7 +80,7 @@ public final class Compiler {
         state.emitDataSegments();
         align(code);
         importStubs(state);
-        int foreignStub = foreignStub(state);
+        Map<Integer, Integer> foreignEntries = foreignEntries(state);
         int entry = entryRoutine(state, entryFunction);
         int resume = code.position();
         RegInOpcode.POP.reg(code, Size.QWORD, Reg.RBP);
@@ -103,7 +112,7 @@ public final class Compiler {
                 : memory.limits().hasMax() ? memory.limits().max() : MemoryType.MAX_PAGES;
         return new CompiledProgram(COMPILER_VERSION, code.toByteArray(), entry, resume,
                 state.infos(), thunks, state.sites(), state.trapRanges(), state.area(), pages,
-                max, foreignStub, functionThunks);
+                max, foreignEntries, functionThunks);
     }
 
     /**
@@ -133,23 +142,38 @@ public final class Compiler {
     }
 
     /**
-     * The stub call_indirect enters for a function of another instance (AreaLayout foreign
-     * functions): the host finds which one in the area's pending cell and calls it.
+     * The entries call_indirect enters for a function of another instance (AreaLayout foreign
+     * functions), per canonical type id: an adapter that stores the register arguments to the
+     * outgoing area (as for an imported function in a table) and jumps to the foreign stub, which
+     * calls the host slot; the host finds the function in the area's pending cell. Empty when the
+     * module has no foreign functions.
      */
-    private static int foreignStub(ModuleState state) {
+    private static Map<Integer, Integer> foreignEntries(ModuleState state) {
+        Map<Integer, Integer> entries = new LinkedHashMap<>();
         if (state.area().foreign().capacity() == 0) {
-            return -1;
+            return entries;
         }
         CodeBuffer code = state.code();
         align(code);
-        int start = code.position();
+        int stub = code.position();
         RegInOpcode.PUSH.reg(code, Size.QWORD, Reg.RBP);
         RegImm.MOV.regImm(code, Size.DWORD, Reg.RDI, CompiledProgram.FOREIGN_CALL);
         int site = RuntimeSlot.HOST.call(code);
         state.addSite(new Site(site, SiteKind.IMPORT, -1, 0, List.of()));
         RegInOpcode.POP.reg(code, Size.QWORD, Reg.RBP);
         NoOperand.RET.emit(code);
-        return start;
+        List<FuncType> types = state.module().types();
+        for (int t = 0; t < types.size(); t++) {
+            int id = state.typeId(t);
+            if (!entries.containsKey(id)) {
+                align(code);
+                entries.put(id, code.position());
+                gate.compiler.gen.RegisterArgs.of(types.get(t).params())
+                        .store(code, k -> Memory.at(Reg.RSP, 8 + 8 * k));
+                Rel32.JMP.to(code, stub);
+            }
+        }
+        return entries;
     }
 
     private static MemoryType memory(Module module) {
@@ -231,9 +255,14 @@ public final class Compiler {
         Rel32.CALL.to(code, state.function(function));
         state.addSite(new Site(code.position(), SiteKind.CALL, -1, 0, List.of()));
         RegRm.MOV.regMem(code, Size.QWORD, Reg.RDI, Memory.at(Reg.RBP, -8));
-        for (int k = 0; k < type.results().size(); k++) {
-            RegRm.MOV.regMem(code, Size.QWORD, Reg.RCX, Memory.at(Reg.RSP, 8 * k));
-            RmReg.MOV.memReg(code, Size.QWORD, Memory.at(Reg.RDI, 8 * k), Reg.RCX);
+        if (!state.resultSlotRead(function) && gate.compiler.gen.FrameLayout.resultInRax(type.results())) {
+            // A function no slot reader calls returns its single integer result in rax only.
+            RmReg.MOV.memReg(code, Size.QWORD, Memory.at(Reg.RDI, 0), Reg.RAX);
+        } else {
+            for (int k = 0; k < type.results().size(); k++) {
+                RegRm.MOV.regMem(code, Size.QWORD, Reg.RCX, Memory.at(Reg.RSP, 8 * k));
+                RmReg.MOV.memReg(code, Size.QWORD, Memory.at(Reg.RDI, 8 * k), Reg.RCX);
+            }
         }
         RmReg.MOV.regReg(code, Size.QWORD, Reg.RSP, Reg.RBP);
         RegInOpcode.POP.reg(code, Size.QWORD, Reg.RBP);

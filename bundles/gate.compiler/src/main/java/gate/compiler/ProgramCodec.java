@@ -86,13 +86,8 @@ public final class ProgramCodec {
             out.writeInt(area.size());
             out.writeLong(program.memoryPages());
             out.writeLong(program.maxMemoryPages());
-            out.writeInt(program.foreignStub());
-            Map<Integer, Integer> thunks = new TreeMap<>(program.functionThunks());
-            out.writeInt(thunks.size());
-            for (Map.Entry<Integer, Integer> e : thunks.entrySet()) {
-                out.writeInt(e.getKey());
-                out.writeInt(e.getValue());
-            }
+            writeIntMap(out, program.foreignEntries());
+            writeIntMap(out, program.functionThunks());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -168,19 +163,33 @@ public final class ProgramCodec {
             AreaLayout area = new AreaLayout(globals, tables, elements, dataLengths, foreign, in.readInt());
             long pages = in.readLong();
             long max = in.readLong();
-            int foreignStub = in.readInt();
-            Map<Integer, Integer> functionThunks = new LinkedHashMap<>();
-            for (int i = count(in, 8); i > 0; i--) {
-                functionThunks.put(in.readInt(), in.readInt());
-            }
+            Map<Integer, Integer> foreignEntries = readIntMap(in);
+            Map<Integer, Integer> functionThunks = readIntMap(in);
             if (in.available() != 0) {
                 throw new IOException(in.available() + " bytes after the program");
             }
             return new CompiledProgram(version, text, entry, resume, functions, exports, sites,
-                    ranges, area, pages, max, foreignStub, functionThunks);
+                    ranges, area, pages, max, foreignEntries, functionThunks);
         } catch (EOFException e) {
             throw new IOException("truncated serialised program", e);
         }
+    }
+
+    private static void writeIntMap(DataOutputStream out, Map<Integer, Integer> map) throws IOException {
+        Map<Integer, Integer> sorted = new TreeMap<>(map);
+        out.writeInt(sorted.size());
+        for (Map.Entry<Integer, Integer> e : sorted.entrySet()) {
+            out.writeInt(e.getKey());
+            out.writeInt(e.getValue());
+        }
+    }
+
+    private static Map<Integer, Integer> readIntMap(DataInputStream in) throws IOException {
+        Map<Integer, Integer> map = new LinkedHashMap<>();
+        for (int i = count(in, 8); i > 0; i--) {
+            map.put(in.readInt(), in.readInt());
+        }
+        return map;
     }
 
     private static List<AreaLayout.Region> readRegions(DataInputStream in) throws IOException {

@@ -107,13 +107,16 @@ final class NativeInstance implements Instance {
         }
         gate.compiler.gen.AreaLayout.Region region = compiled.area().foreign();
         int k = foreignFunctions.size();
-        if (k >= region.capacity() || compiled.foreignStub() < 0) {
+        if (k >= region.capacity()) {
             return -1;
         }
-        long typeId = program.module().types().indexOf(foreignType(ref)) & 0xffff_ffffL; // -1: matches no call site
+        // The canonical type id as the compiler numbers them (first equal type); a type the
+        // module does not have (-1) matches no call_indirect, so its entry is never entered.
+        int typeId = program.module().types().indexOf(foreignType(ref));
+        long entry = typeId < 0 ? 0 : compiled.foreignEntries().getOrDefault(typeId, 0);
         long base = state.layout().memoryOffset() + region.offset();
         try {
-            writeLong(base + 16 + 8L * k, typeId << 32 | compiled.foreignStub());
+            writeLong(base + 16 + 8L * k, (typeId & 0xffff_ffffL) << 32 | entry);
             writeLong(base, k + 1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -20,12 +20,12 @@ import java.util.List;
  *       slot encoding (function index, host reference id, or -1 for null);
  *   <li>per element segment: an 8-byte current length (0 once dropped), then its values;
  *   <li>per data segment: an 8-byte current length (0 once dropped); the bytes are in the text;
- *   <li>with any funcref table, the foreign functions: functions of other instances that this
+ *   <li>with a funcref table and any import or an exported table, the foreign functions: functions of other instances that this
  *       instance's tables hold. A table element {@code functionCount + k} is foreign function k.
  *       At {@code foreign.offset()} the number of them the host has assigned, at {@code +8} the k
  *       of the call_indirect in progress (the host reads it when the foreign stub calls it), at
  *       {@code +16 + 8·k} entry k as in the function table: (canonical type id of this module, or
- *       -1) {@code << 32 |} the text offset of the foreign stub. {@code foreign.capacity()} entries.
+ *       -1) {@code << 32 |} the text offset of the foreign entry of that type (CompiledProgram). {@code foreign.capacity()} entries.
  * </ol>
  *
  * The loader fills all of it at instantiation: global values, table sizes and elements (active
@@ -74,8 +74,12 @@ public record AreaLayout(int globals, List<Region> tables, List<Region> elements
         int globals = module.importedGlobalCount() + module.globals().size();
         long used = 8L * globals;
         // Fixed-size parts first, so that table capacities can use what is left.
+        // Another instance's function can reach a table only through an import (a table, a
+        // function or global returning it) or a table exported for others to write.
         boolean funcrefTables = tableTypes.stream()
-                .anyMatch(t -> t.elementType() == gate.wasm.ValType.FUNCREF);
+                .anyMatch(t -> t.elementType() == gate.wasm.ValType.FUNCREF)
+                && (!module.imports().isEmpty()
+                        || module.exports().stream().anyMatch(e -> e.kind() == gate.wasm.ExternKind.TABLE));
         int foreignCapacity = funcrefTables ? FOREIGN_CAPACITY : 0;
         long fixed = used + 8L * module.data().size() + (funcrefTables ? 16L + 8L * foreignCapacity : 0);
         for (ElementSegment segment : module.elements()) {
