@@ -9,6 +9,7 @@ import gate.compiler.x86.RuntimeSlot;
 import gate.compiler.x86.enc.CodeBuffer;
 import gate.compiler.x86.enc.Memory;
 import gate.compiler.x86.enc.NoOperand;
+import gate.compiler.x86.enc.RegImm;
 import gate.compiler.x86.enc.Reg;
 import gate.compiler.x86.enc.RegInOpcode;
 import gate.compiler.x86.enc.RegRm;
@@ -16,7 +17,6 @@ import gate.compiler.x86.enc.Rel32;
 import gate.compiler.x86.enc.RmImm32;
 import gate.compiler.x86.enc.RmReg;
 import gate.compiler.x86.enc.Size;
-import gate.engine.TrapId;
 import gate.wasm.Export;
 import gate.wasm.ExternKind;
 import gate.wasm.FuncType;
@@ -37,7 +37,7 @@ public final class Compiler {
      * Version of the generated code's conventions; part of the on-disk cache key with the
      * module hash. Increment on any change of the text, maps or layout.
      */
-    public static final int COMPILER_VERSION = 4;
+    public static final int COMPILER_VERSION = 5;
 
     private final boolean withLzcnt;
 
@@ -109,17 +109,24 @@ public final class Compiler {
         code.fill(0xcc, -code.position() & 15);
     }
 
-    /** Imported functions trap with INTERNAL_ERROR (RUNTIME-NEEDS.md: imports). */
+    /**
+     * Imported functions call the runtime's host slot (RUNTIME-NEEDS.md §3): the host serves the
+     * call while the process waits, then {@code pop rbp; ret} returns to the caller, which reads
+     * the results from its outgoing area.
+     */
     private static void importStubs(ModuleState state) {
         CodeBuffer code = state.code();
         for (int i = 0; i < state.module().importedFunctionCount(); i++) {
             align(code);
             int start = code.position();
             state.function(i).bind(code);
-            // rbp saved so that the stack can be walked from the trap (RUNTIME-NEEDS.md §4).
+            // rbp saved so that the stack can be walked from the stop (RUNTIME-NEEDS.md §4).
             RegInOpcode.PUSH.reg(code, Size.QWORD, Reg.RBP);
-            int site = state.stubs().call(code, TrapId.INTERNAL_ERROR);
+            RegImm.MOV.regImm(code, Size.DWORD, Reg.RDI, i);
+            int site = RuntimeSlot.HOST.call(code);
             state.addSite(new Site(site, SiteKind.IMPORT, i, 0, List.of()));
+            RegInOpcode.POP.reg(code, Size.QWORD, Reg.RBP);
+            NoOperand.RET.emit(code);
             state.addInfo(new FunctionInfo(i, start, code.position(), state.functionTypeId(i),
                     state.module().functionType(i).params().size(), 0, 0));
         }

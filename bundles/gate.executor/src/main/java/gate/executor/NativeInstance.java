@@ -41,6 +41,14 @@ final class NativeInstance implements Instance {
     private FuncType suspendedType;
     private volatile InstanceProcess running;
     private volatile TrapId pendingInterrupt;
+    /** The last interrupt asked for while a process ran, until a host call answers it. */
+    private volatile TrapId requested;
+    /** A host call served inside the run that failed: the process was told to stop at the call. */
+    private RuntimeException hostFailure;
+    /** A host call was served inside the run, but the process had to stop after it (results written). */
+    private boolean hostServed;
+    /** Set while a host function runs for this instance's process (re-entry guard). */
+    private boolean inHostCall;
     /** An invocation suspended before its process started (interrupt while idle), or null. */
     private PendingCall notStarted;
 
@@ -244,6 +252,9 @@ final class NativeInstance implements Instance {
 
     @Override
     public synchronized long[] invoke(String function, long... args) {
+        if (inHostCall) {
+            throw new IllegalStateException("a native instance cannot be called from its own host call");
+        }
         if (suspended) {
             throw new IllegalStateException("a suspended execution is waiting for resume()");
         }
@@ -321,6 +332,9 @@ final class NativeInstance implements Instance {
 
     @Override
     public synchronized long[] resume() {
+        if (inHostCall) {
+            throw new IllegalStateException("a native instance cannot be resumed from its own host call");
+        }
         if (!suspended) {
             throw new IllegalStateException("nothing to resume");
         }
@@ -344,6 +358,7 @@ final class NativeInstance implements Instance {
                 // A call of an import to be retried (restored from a state): the host call, then the caller.
                 try {
                     callHost(site.function(), sp);
+                    writeLong(16, sp + 8); // vars.sp_offset: at the saved rbp, for the resume routine
                 } catch (TrapException e) {
                     suspended = e.trap().resumable;
                     throw e;
@@ -445,6 +460,8 @@ final class NativeInstance implements Instance {
     /** One process run: the results, or null after serving a host call (resume next). */
     private long[] runOnce(boolean resume, int entry, FuncType type) throws IOException {
         StateLayout layout = state.layout();
+        hostFailure = null;
+        hostServed = false;
         checkForeign();
         syncGlobals(true);
         syncMemory(true);
@@ -463,7 +480,7 @@ final class NativeInstance implements Instance {
                 pendingInterrupt = null;
                 interrupt(pending);
             }
-            status = p.status().get();
+            status = serve(p);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TrapException(TrapId.KILLED);
@@ -499,7 +516,13 @@ final class NativeInstance implements Instance {
                 }
                 Site site = trap == TrapId.INTERNAL_ERROR && vars.valid() ? compiled.siteAt((int) vars.trapPc()) : null;
                 if (site != null && site.kind() == SiteKind.IMPORT && site.function() < importedFunctions.size()) {
-                    callHost(site.function(), vars.spOffset());
+                    if (hostFailure != null) {
+                        throw hostStopped(type);
+                    }
+                    if (!hostServed) {
+                        callHost(site.function(), vars.spOffset());
+                    }
+                    writeLong(16, vars.spOffset() + 8); // vars.sp_offset: at the saved rbp, for the resume routine
                     return null;
                 }
                 if (trap == TrapId.SUSPENDED && vars.valid() && vars.state() == Vars.STOPPED) {
@@ -544,7 +567,84 @@ final class NativeInstance implements Instance {
             out.putLong(r);
         }
         state.fd().pwriteFully(out.array(), StateLayout.STACK_OFFSET + sp + 24);
-        writeLong(16, sp + 8); // vars.sp_offset: at the saved rbp
+    }
+
+    /**
+     * Serves the process's calls of imported functions while it waits (runtime.native DESIGN.md
+     * §5, host slot) until it ends, and returns its status. A call the process cannot wait for
+     * (see {@link #servedInProcess}) is stopped at and served after the process ended.
+     */
+    private ExitStatus serve(InstanceProcess p) throws IOException, InterruptedException, ExecutionException {
+        HostChannel channel = new HostChannel(p);
+        for (int function = channel.next(); function != HostChannel.ENDED; function = channel.next()) {
+            Vars vars = state.readVars();
+            Site site = vars.valid() && vars.fits(state.layout(), program.text().size())
+                    ? compiled.siteAt((int) vars.trapPc()) : null;
+            if (function == HostChannel.GARBLED || site == null || site.kind() != SiteKind.IMPORT
+                    || site.function() != function || function >= importedFunctions.size()) {
+                p.kill(); // not what the compiled code sends: the sandbox is not trustworthy now
+                hostFailure = new TrapException(TrapId.INTERNAL_ERROR, 0, List.of("garbled host call request"));
+                continue;
+            }
+            if (hostServed || hostFailure != null || !servedInProcess(importedFunctions.get(function))) {
+                channel.stop();
+                continue;
+            }
+            int pages = vars.memoryPages();
+            memoryPages = pages;
+            inHostCall = true;
+            try {
+                callHost(function, vars.spOffset());
+            } catch (RuntimeException e) {
+                hostFailure = e;
+                channel.stop();
+                continue;
+            } finally {
+                inHostCall = false;
+            }
+            if (memoryPages != pages) { // the host grew the memory: the process must map it anew
+                hostServed = true;
+                channel.stop();
+                continue;
+            }
+            channel.proceed();
+        }
+        return p.status().get();
+    }
+
+    /**
+     * Whether a call can be served while the process waits: a host function (not another
+     * instance's code, which may call back into this one) of an instance whose imported memory,
+     * tables and globals are not copies that would have to be synchronised around the call.
+     */
+    private boolean servedInProcess(FunctionExtern f) {
+        return f instanceof gate.engine.HostFunction && importedMemory == null && importedTables.isEmpty()
+                && importedGlobals.stream().noneMatch(g -> g.type().mutable());
+    }
+
+    /**
+     * The outcome of a host function that failed while the process waited; the process has
+     * stopped at the call. A resumable trap leaves the instance suspended there, to retry the
+     * call on resume (as the interpreter does, gate.interp Calls); a SUSPENDED that answers a
+     * kill becomes KILLED.
+     */
+    private RuntimeException hostStopped(FuncType type) {
+        RuntimeException failure = hostFailure;
+        hostFailure = null;
+        if (failure instanceof TrapException e) {
+            TrapId asked = requested;
+            if (e.trap() == TrapId.SUSPENDED && asked == TrapId.KILLED) {
+                return new TrapException(TrapId.KILLED);
+            }
+            if (e.trap() == TrapId.SUSPENDED && asked == TrapId.SUSPENDED) {
+                requested = null;
+            }
+            if (e.trap().resumable) {
+                suspended = true;
+                suspendedType = type;
+            }
+        }
+        return failure;
     }
 
     private gate.engine.MemoryExtern callerMemory() {
@@ -586,6 +686,9 @@ final class NativeInstance implements Instance {
         if (p == null) {
             pendingInterrupt = reason;
             return;
+        }
+        if (requested != TrapId.KILLED) {
+            requested = reason;
         }
         try {
             if (reason == TrapId.KILLED) {
