@@ -80,4 +80,79 @@ final class ProcTree {
         }
         return -1;
     }
+    /** One field of /proc/PID/status in KiB (e.g. {@code VmPTE}), or -1. */
+    static long statusKib(long pid, String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.substring(field.length() + 1).replace("kB", "").trim());
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** One mapping of /proc/PID/smaps: its range, permissions, name and resident KiB. */
+    record Mapping(long start, long end, String perms, String name, long rssKib) {}
+
+    /** The mappings of {@code pid}, empty when it is gone. */
+    static List<Mapping> mappings(long pid) {
+        List<Mapping> out = new ArrayList<>();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps"));
+        } catch (IOException e) {
+            return out;
+        }
+        long start = 0;
+        long end = 0;
+        String perms = "";
+        String name = "";
+        for (String line : lines) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 5 && f[0].matches("[0-9a-f]+-[0-9a-f]+")) {
+                String[] range = f[0].split("-");
+                start = Long.parseUnsignedLong(range[0], 16);
+                end = Long.parseUnsignedLong(range[1], 16);
+                perms = f[1];
+                name = f.length >= 6 ? String.join(" ", java.util.Arrays.copyOfRange(f, 5, f.length)) : "[anon]";
+            } else if (f[0].equals("Rss:")) {
+                out.add(new Mapping(start, end, perms, name, Long.parseLong(f[1])));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * KiB of the last {@code memoryBytes} of the instance's read-write state mapping (globals
+     * followed by linear memory, runtime.native DESIGN.md §4) that are present in its page
+     * table (/proc/PID/pagemap bit 63): the linear memory it has touched; -1 if unknown.
+     */
+    static long linearMemoryTouchedKib(long pid, long memoryBytes) {
+        Mapping state = null;
+        for (Mapping m : mappings(pid)) {
+            if (m.name().contains("gate-state") && m.perms().startsWith("rw")
+                    && (state == null || m.start() > state.start())) {
+                state = m;
+            }
+        }
+        if (state == null || state.end() - state.start() < memoryBytes) {
+            return -1;
+        }
+        long pages = 0;
+        try (java.io.RandomAccessFile map = new java.io.RandomAccessFile("/proc/" + pid + "/pagemap", "r")) {
+            for (long at = state.end() - memoryBytes; at < state.end(); at += 4096) {
+                map.seek(at / 4096 * 8);
+                long entry = Long.reverseBytes(map.readLong()); // little-endian u64 per page
+                if (entry < 0) { // bit 63: present
+                    pages++;
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return pages * 4;
+    }
 }
