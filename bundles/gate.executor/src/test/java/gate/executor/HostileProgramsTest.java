@@ -71,7 +71,7 @@ class HostileProgramsTest {
             interruptSoon(i, TrapId.KILLED);
             assertTrap(TrapId.KILLED, i::resume, loop);
             assertFalse(i.isSuspended());
-            assertTrue(bystander.finish() > 0);
+            bystander.finish(); // throws if a round or the waiting instance went wrong
         }
     }
 
@@ -84,7 +84,7 @@ class HostileProgramsTest {
             assertFalse(i.isSuspended());
             assertArrayEquals(new long[] {1}, i.invoke("size"));
             assertArrayEquals(new long[] {100}, i.invoke("deep", 100));
-            assertTrue(bystander.finish() > 0);
+            bystander.finish(); // throws if a round or the waiting instance went wrong
         }
     }
 
@@ -107,7 +107,7 @@ class HostileProgramsTest {
             // the default limit: 512 pages, 32 MiB touched
             assertArrayEquals(new long[] {512}, k.invoke("bomb"));
             assertArrayEquals(new long[] {511}, k.invoke("load", 511 << 16));
-            assertTrue(bystander.finish() > 0);
+            bystander.finish(); // throws if a round or the waiting instance went wrong
         }
     }
 
@@ -122,7 +122,7 @@ class HostileProgramsTest {
             assertArrayEquals(new long[] {0x7a7a7a7a}, i.invoke("load", 0xffff_fffcL));
             assertArrayEquals(new long[] {NO_PAGE}, i.invoke("grow", 1));
             assertTrap(TrapId.MEMORY_ACCESS_OUT_OF_BOUNDS, () -> i.invoke("load", 0xffff_fffdL), "straddles 4 GiB");
-            assertTrue(bystander.finish() > 0);
+            bystander.finish(); // throws if a round or the waiting instance went wrong
         }
     }
 
@@ -135,7 +135,7 @@ class HostileProgramsTest {
                 assertTrap(TrapId.CALL_STACK_EXHAUSTED, () -> i.invoke(f, 1), f + " with a stack of " + stackSize);
                 assertArrayEquals(new long[] {10}, i.invoke("deep", 10), "usable after " + f);
             }
-            assertTrue(bystander.finish() > 0);
+            bystander.finish(); // throws if a round or the waiting instance went wrong
         }
     }
 
@@ -146,7 +146,7 @@ class HostileProgramsTest {
             UninstantiableException e = assertThrows(UninstantiableException.class,
                     () -> p.instantiate(Imports.NONE, InstanceLimits.DEFAULT));
             assertEquals(TrapId.CALL_STACK_EXHAUSTED, assertInstanceOf(TrapException.class, e.getCause()).trap());
-            assertTrue(bystander.finish() > 0);
+            bystander.finish(); // throws if a round or the waiting instance went wrong
         }
     }
 
@@ -163,7 +163,7 @@ class HostileProgramsTest {
                 ResourceLimitException e = assertThrows(ResourceLimitException.class, () -> engine.compile(m));
                 assertTrue(e.getMessage().contains("globals area"), e.getMessage());
             }
-            assertTrue(bystander.finish() > 0);
+            bystander.finish(); // throws if a round or the waiting instance went wrong
         }
     }
 
@@ -195,6 +195,82 @@ class HostileProgramsTest {
         gate.wasm.Module m = Wasm.load(module, WasmLimits.DEFAULT);
         ResourceLimitException e = assertThrows(ResourceLimitException.class, () -> engine.compile(m));
         assertTrue(e.getMessage().contains("generated code exceeds"), e.getMessage());
+    }
+
+    /** Host calls served in the process do not hide an endless loop from suspension, nor recursion from the stack limit. */
+    @Test
+    void endlessHostCallsSuspendAndAreKilled() throws Exception {
+        gate.engine.HostFunction tick = new gate.engine.HostFunction(
+                new gate.wasm.FuncType(java.util.List.of(gate.wasm.ValType.I64), java.util.List.of(gate.wasm.ValType.I64)),
+                (caller, args) -> new long[] {args[0] + 1});
+        Program p = engine.compile(NativeEngineTest.module("hostilecalls"));
+        try (Bystander bystander = Bystander.start(engine);
+                Instance i = p.instantiate(imp -> tick, new InstanceLimits(1, 64 << 10))) {
+            interruptSoon(i, TrapId.SUSPENDED);
+            assertTrap(TrapId.SUSPENDED, () -> i.invoke("spin_calling", 0), "loop of host calls");
+            assertTrue(i.isSuspended());
+            interruptSoon(i, TrapId.KILLED);
+            assertTrap(TrapId.KILLED, i::resume, "loop of host calls");
+            assertTrap(TrapId.CALL_STACK_EXHAUSTED, () -> i.invoke("down", 0), "recursion through host calls");
+            bystander.finish(); // throws if a round or the waiting instance went wrong
+        }
+    }
+
+    /** Many hostile instances of every kind at once, next to the well-behaved ones. */
+    @Test
+    void allKindsAtOnce() throws Exception {
+        Program startdeep = engine.compile(NativeEngineTest.module("startdeep"));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try (Bystander bystander = Bystander.start(engine)) {
+            java.util.List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
+            for (int k = 0; k < 16; k++) {
+                int kind = k % 4;
+                outcomes.add(pool.submit(() -> switch (kind) {
+                    case 0 -> {
+                        try (Instance i = hostile.instantiate(Imports.NONE, InstanceLimits.DEFAULT)) {
+                            yield Long.toString(i.invoke("bomb")[0]);
+                        }
+                    }
+                    case 1 -> {
+                        try (Instance i = hostile.instantiate(Imports.NONE, InstanceLimits.DEFAULT)) {
+                            yield trapOf(() -> i.invoke("forever", 1));
+                        }
+                    }
+                    case 2 -> {
+                        try (Instance i = hostile.instantiate(Imports.NONE, InstanceLimits.DEFAULT)) {
+                            interruptSoon(i, TrapId.KILLED);
+                            yield trapOf(() -> i.invoke("spin_nested"));
+                        }
+                    }
+                    default -> {
+                        try {
+                            startdeep.instantiate(Imports.NONE, InstanceLimits.DEFAULT).close();
+                            yield "instantiated";
+                        } catch (UninstantiableException e) {
+                            yield e.getCause() instanceof TrapException t ? t.trap().name() : e.toString();
+                        }
+                    }
+                }));
+            }
+            String[] expected = {"512", "CALL_STACK_EXHAUSTED", "KILLED", "CALL_STACK_EXHAUSTED"};
+            for (int k = 0; k < outcomes.size(); k++) {
+                assertEquals(expected[k % 4], outcomes.get(k).get(120, TimeUnit.SECONDS), "hostile instance " + k);
+            }
+            bystander.finish(); // throws if a round or the waiting instance went wrong
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String trapOf(org.junit.jupiter.api.function.Executable run) {
+        try {
+            run.execute();
+            return "no trap";
+        } catch (TrapException e) {
+            return e.trap().name();
+        } catch (Throwable e) {
+            return e.toString();
+        }
     }
 
     /**
