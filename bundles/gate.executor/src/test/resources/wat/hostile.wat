@@ -1,6 +1,6 @@
 ;; Hostile programs for HostileProgramsTest: endless loops of every shape, a memory bomb,
-;; unbounded recursion (direct, indirect, with a large frame). Memory has no maximum of its
-;; own: only the instance limit bounds it.
+;; unbounded recursion (direct, indirect, with a large frame), a table bomb. Memory and the
+;; second table have no maximum of their own: only the instance limit and the engine bound them.
 (module
   (type $rec (func (param i64) (result i64)))
   (memory 1)
@@ -59,4 +59,20 @@
            i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64)
     (local.set 128 (local.get 0))
     (i64.add (local.get 128) (call $fat (i64.add (local.get 0) (i64.const 1)))))
+
+  ;; Table bomb: grow a table without maximum one null element at a time until table.grow
+  ;; refuses; returns the final size.
+  (table $grown 0 funcref)
+  (elem declare func $nop)
+  (func (export "table_bomb") (result i32)
+    (block $done
+      (loop $l
+        (br_if $done (i32.eq (table.grow $grown (ref.null func) (i32.const 1)) (i32.const -1)))
+        (br $l)))
+    (table.size $grown))
+  ;; Stores a function in the last element and says whether it reads back as null (0 = stored).
+  (func (export "table_set_last") (result i32)
+    (table.set $grown (i32.sub (table.size $grown) (i32.const 1)) (ref.func $nop))
+    (ref.is_null (table.get $grown (i32.sub (table.size $grown) (i32.const 1)))))
+  (func (export "table_get") (param i32) (result i32) (ref.is_null (table.get $grown (local.get 0))))
 )
