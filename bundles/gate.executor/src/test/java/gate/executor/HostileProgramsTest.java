@@ -143,10 +143,25 @@ class HostileProgramsTest {
         }
     }
 
-    /** Interrupts racing with short executions: each ends with its result or the interrupt; the interrupter never fails. */
-    @Test
-    void interruptsRacingWithShortExecutions() throws Exception {
-        try (Instance i = hostile.instantiate(Imports.NONE, InstanceLimits.DEFAULT)) {
+    /**
+     * Interrupts racing with short executions, without and with host calls served in the process:
+     * each ends with its result or the interrupt; the interrupting thread never fails.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void interruptsRacingWithShortExecutions(boolean hostCalls) throws Exception {
+        gate.engine.HostFunction add = new gate.engine.HostFunction(new gate.wasm.FuncType(
+                java.util.List.of(gate.wasm.ValType.I32, gate.wasm.ValType.I32), java.util.List.of(gate.wasm.ValType.I32)),
+                (caller, args) -> new long[] {(args[0] + args[1]) & 0xffff_ffffL});
+        Program p = hostCalls ? engine.compile(NativeEngineTest.module("hostloop")) : hostile;
+        Imports imports = imp -> {
+            gate.wasm.FuncType type = p.module().types().get(((gate.wasm.ImportDesc.Func) imp.desc()).typeIndex());
+            return imp.name().equals("add") ? add
+                    : new gate.engine.HostFunction(type, (caller, args) -> new long[type.results().size()]); // not called
+        };
+        String function = hostCalls ? "sum" : "deep";
+        long[] expected = {hostCalls ? 4950 : 100};
+        try (Instance i = p.instantiate(imports, InstanceLimits.DEFAULT)) {
             java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
             CompletableFuture<Throwable> interrupter = CompletableFuture.supplyAsync(() -> {
                 java.util.Random random = new java.util.Random(42);
@@ -162,11 +177,11 @@ class HostileProgramsTest {
             });
             java.util.Map<String, Integer> outcomes = new java.util.TreeMap<>();
             try {
-                for (int k = 0; k < 300; k++) {
-                    String outcome = trapOf(() -> assertArrayEquals(new long[] {50}, i.invoke("deep", 50)));
+                for (int k = 0; k < Integer.getInteger("gate.test.races", 300); k++) {
+                    String outcome = trapOf(() -> assertArrayEquals(expected, i.invoke(function, 100)));
                     // a suspended call is finished (or interrupted again) by resume
                     for (int r = 0; r < 1000 && i.isSuspended(); r++) {
-                        outcome += "," + trapOf(() -> assertArrayEquals(new long[] {50}, i.resume()));
+                        outcome += "," + trapOf(() -> assertArrayEquals(expected, i.resume()));
                     }
                     for (String o : outcome.split(",")) {
                         outcomes.merge(o, 1, Integer::sum);
@@ -178,7 +193,7 @@ class HostileProgramsTest {
             assertEquals(null, interrupter.get(60, TimeUnit.SECONDS), "the interrupting thread failed");
             outcomes.keySet().forEach(o -> assertTrue(o.equals("no trap") || o.equals("KILLED") || o.equals("SUSPENDED"),
                     "unexpected outcome " + o + " in " + outcomes));
-            System.out.println("gate.executor figures: interrupts racing with 300 short calls: " + outcomes);
+            System.out.println("gate.executor figures: interrupts racing with short " + function + " calls: " + outcomes);
         }
     }
 
