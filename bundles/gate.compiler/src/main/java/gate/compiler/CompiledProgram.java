@@ -24,6 +24,11 @@ import java.util.Map;
  * @param area the globals area layout below the memory base (globals, tables, segments)
  * @param memoryPages initial memory size in pages (0 without memory)
  * @param maxMemoryPages maximum memory size in pages
+ * @param foreignStub text offset of the stub through which call_indirect calls a function of
+ *     another instance (an IMPORT site of function -1 calls the host slot), or -1 without one
+ * @param functionThunks per defined function that is exported or can be referenced (element
+ *     segments, global initialisers): the text offset of its invoke thunk, so that the host can
+ *     call it by index when another instance's table holds it
  */
 public record CompiledProgram(
         int compilerVersion,
@@ -36,8 +41,14 @@ public record CompiledProgram(
         List<TrapRange> trapRanges,
         AreaLayout area,
         long memoryPages,
-        long maxMemoryPages) {
+        long maxMemoryPages,
+        int foreignStub,
+        Map<Integer, Integer> functionThunks) {
+    /** What the foreign stub passes to the host slot instead of an import index. */
+    public static final int FOREIGN_CALL = 0x7fffffff;
+
     public CompiledProgram {
+        functionThunks = Map.copyOf(functionThunks);
         functions = List.copyOf(functions);
         exports = Map.copyOf(exports);
         sites = List.copyOf(sites);

@@ -71,15 +71,25 @@ public final class Compiler {
         state.emitDataSegments();
         align(code);
         importStubs(state);
+        int foreignStub = foreignStub(state);
         int entry = entryRoutine(state, entryFunction);
         int resume = code.position();
         RegInOpcode.POP.reg(code, Size.QWORD, Reg.RBP);
         NoOperand.RET.emit(code);
+        Map<Integer, Integer> functionThunks = new LinkedHashMap<>();
+        for (int function : referencedFunctions(module)) {
+            align(code);
+            functionThunks.put(function, thunk(state, function));
+        }
         Map<String, Integer> thunks = new LinkedHashMap<>();
         for (Export export : module.exports()) {
             if (export.kind() == ExternKind.FUNC) {
-                align(code);
-                thunks.put(export.name(), thunk(state, export.index()));
+                Integer shared = functionThunks.get(export.index());
+                if (shared == null) {
+                    align(code);
+                    shared = thunk(state, export.index());
+                }
+                thunks.put(export.name(), shared);
             }
         }
         for (int i = module.importedFunctionCount(); i < module.functionCount(); i++) {
@@ -93,7 +103,53 @@ public final class Compiler {
                 : memory.limits().hasMax() ? memory.limits().max() : MemoryType.MAX_PAGES;
         return new CompiledProgram(COMPILER_VERSION, code.toByteArray(), entry, resume,
                 state.infos(), thunks, state.sites(), state.trapRanges(), state.area(), pages,
-                max);
+                max, foreignStub, functionThunks);
+    }
+
+    /**
+     * Defined functions another instance's table may hand back to the host: those exported or
+     * named by element segments and global initialisers (the only ones ref.func may take, core
+     * spec §3.4.4), in index order.
+     */
+    private static java.util.SortedSet<Integer> referencedFunctions(Module module) {
+        java.util.SortedSet<Integer> out = new java.util.TreeSet<>();
+        java.util.function.Consumer<gate.wasm.ConstExpr> add = e -> {
+            if (e instanceof gate.wasm.ConstExpr.RefFunc r && r.funcIndex() >= module.importedFunctionCount()) {
+                out.add(r.funcIndex());
+            }
+        };
+        for (var segment : module.elements()) {
+            segment.init().forEach(add);
+        }
+        for (var global : module.globals()) {
+            add.accept(global.init());
+        }
+        for (Export export : module.exports()) {
+            if (export.kind() == ExternKind.FUNC && export.index() >= module.importedFunctionCount()) {
+                out.add(export.index());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The stub call_indirect enters for a function of another instance (AreaLayout foreign
+     * functions): the host finds which one in the area's pending cell and calls it.
+     */
+    private static int foreignStub(ModuleState state) {
+        if (state.area().foreign().capacity() == 0) {
+            return -1;
+        }
+        CodeBuffer code = state.code();
+        align(code);
+        int start = code.position();
+        RegInOpcode.PUSH.reg(code, Size.QWORD, Reg.RBP);
+        RegImm.MOV.regImm(code, Size.DWORD, Reg.RDI, CompiledProgram.FOREIGN_CALL);
+        int site = RuntimeSlot.HOST.call(code);
+        state.addSite(new Site(site, SiteKind.IMPORT, -1, 0, List.of()));
+        RegInOpcode.POP.reg(code, Size.QWORD, Reg.RBP);
+        NoOperand.RET.emit(code);
+        return start;
     }
 
     private static MemoryType memory(Module module) {

@@ -81,9 +81,18 @@ public final class ProgramCodec {
             for (int d : area.dataLengths()) {
                 out.writeInt(d);
             }
+            out.writeInt(area.foreign().offset());
+            out.writeInt(area.foreign().capacity());
             out.writeInt(area.size());
             out.writeLong(program.memoryPages());
             out.writeLong(program.maxMemoryPages());
+            out.writeInt(program.foreignStub());
+            Map<Integer, Integer> thunks = new TreeMap<>(program.functionThunks());
+            out.writeInt(thunks.size());
+            for (Map.Entry<Integer, Integer> e : thunks.entrySet()) {
+                out.writeInt(e.getKey());
+                out.writeInt(e.getValue());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -155,14 +164,20 @@ public final class ProgramCodec {
             for (int i = 0; i < dataLengths.length; i++) {
                 dataLengths[i] = in.readInt();
             }
-            AreaLayout area = new AreaLayout(globals, tables, elements, dataLengths, in.readInt());
+            AreaLayout.Region foreign = new AreaLayout.Region(in.readInt(), in.readInt());
+            AreaLayout area = new AreaLayout(globals, tables, elements, dataLengths, foreign, in.readInt());
             long pages = in.readLong();
             long max = in.readLong();
+            int foreignStub = in.readInt();
+            Map<Integer, Integer> functionThunks = new LinkedHashMap<>();
+            for (int i = count(in, 8); i > 0; i--) {
+                functionThunks.put(in.readInt(), in.readInt());
+            }
             if (in.available() != 0) {
                 throw new IOException(in.available() + " bytes after the program");
             }
             return new CompiledProgram(version, text, entry, resume, functions, exports, sites,
-                    ranges, area, pages, max);
+                    ranges, area, pages, max, foreignStub, functionThunks);
         } catch (EOFException e) {
             throw new IOException("truncated serialised program", e);
         }

@@ -19,6 +19,8 @@ final class HostChannel {
     static final int GARBLED = -2;
 
     private static final int CONTINUE = 0;
+    /** How often a thread waiting for a request checks for its interruption. */
+    private static final int INTERRUPT_CHECK_MS = 100;
     private static final int STOP = 1;
 
     private final Fd requests;
@@ -33,10 +35,18 @@ final class HostChannel {
     /**
      * Blocks until the process calls an import; returns the function index it names, {@link
      * #ENDED} or {@link #GARBLED}.
+     *
+     * @throws InterruptedException when the waiting thread is interrupted
      */
-    int next() throws IOException {
+    int next() throws IOException, InterruptedException {
         int got = 0;
         while (got < message.length) {
+            // A blocked native read ignores Thread.interrupt: wait in slices and look.
+            while (!requests.awaitReadable(INTERRUPT_CHECK_MS)) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+            }
             byte[] rest = got == 0 ? message : new byte[message.length - got];
             int n = requests.read(rest, rest.length);
             if (n == 0) {

@@ -8,7 +8,9 @@ import gate.compiler.gen.SiteKind;
 import gate.compiler.x86.Abi;
 import gate.compiler.x86.TrapStubs;
 import gate.compiler.x86.enc.CodeBuffer;
+import gate.compiler.x86.enc.CondRel32;
 import gate.compiler.x86.enc.Condition;
+import gate.compiler.x86.enc.Label;
 import gate.compiler.x86.enc.Memory;
 import gate.compiler.x86.enc.Reg;
 import gate.compiler.x86.enc.RegRm;
@@ -62,8 +64,30 @@ final class Calls {
                 Memory.at(Abi.MEMORY_BASE, target, 8, region.elementsOffset()));
         RmImm8.CMP.regImm(code, Size.QWORD, Reg.RCX, -1);
         stubs.callIf(code, Condition.E, TrapId.NO_FUNCTION);
+        AreaLayout.Region foreign = module.area().foreign();
+        int own = module.module().functionCount();
+        Label other = new Label();
+        Label found = new Label();
+        RmImm32.CMP.regImm(code, Size.DWORD, Reg.RCX, own);
+        CondRel32.Jcc.to(code, Condition.AE, other);
         RegRm.MOV.regMem(code, Size.QWORD, target,
                 Memory.at(Abi.TEXT_BASE, Reg.RCX, 8, module.functionTable()));
+        Rel32.JMP.to(code, found);
+        other.bind(code);
+        // Element own + k is foreign function k (AreaLayout): its entry leads to the foreign stub,
+        // and the pending cell tells the host which function to call. An element the host has
+        // not assigned (or any, in a module without the region) cannot be there: trap anyway.
+        if (foreign.capacity() == 0) {
+            stubs.call(code, TrapId.NO_FUNCTION);
+        } else {
+            RmImm32.SUB.regImm(code, Size.DWORD, Reg.RCX, own);
+            RegRm.CMP.regMem(code, Size.DWORD, Reg.RCX, Memory.at(Abi.MEMORY_BASE, foreign.offset()));
+            stubs.callIf(code, Condition.AE, TrapId.NO_FUNCTION);
+            RmReg.MOV.memReg(code, Size.QWORD, Memory.at(Abi.MEMORY_BASE, foreign.offset() + 8), Reg.RCX);
+            RegRm.MOV.regMem(code, Size.QWORD, target,
+                    Memory.at(Abi.MEMORY_BASE, Reg.RCX, 8, foreign.offset() + 16));
+        }
+        found.bind(code);
         RmReg.MOV.regReg(code, Size.QWORD, Reg.RCX, target);
         RmImm8.SHR.regImm(code, Size.QWORD, Reg.RCX, 32);
         RmImm32.CMP.regImm(code, Size.DWORD, Reg.RCX, module.typeId(typeIndex));
