@@ -292,8 +292,8 @@ class HostileProgramsTest {
      * execution (how a wake-up is answered) must stay SUSPENDED, resumable.
      */
     @Test
-    @Disabled("bug in NativeInstance: interrupt() (line ~690) sets `requested` = KILLED while a process runs and"
-            + " nothing clears it when that execution ends, so hostStopped() (line ~635) turns every later host"
+    @Disabled("bug in NativeInstance: interrupt() (line ~799) sets `requested` = KILLED while a process runs and"
+            + " nothing clears it when that execution ends, so hostStopped() (line ~744) turns every later host"
             + " SUSPENDED of the instance into KILLED")
     void aKillDoesNotTurnLaterHostSuspensionsIntoKills() throws Exception {
         java.util.concurrent.atomic.AtomicBoolean suspendNext = new java.util.concurrent.atomic.AtomicBoolean();
@@ -377,10 +377,6 @@ class HostileProgramsTest {
      * interrupts its thread. Instantiation must end with KILLED and the process must be gone.
      */
     @Test
-    @Disabled("bug in NativeInstance.runOnce/serve (lines ~476-485, 577-579): the thread waits in HostChannel.next(), a"
-            + " blocking JNA read of the process's output pipe that Thread.interrupt does not end, so instantiate hangs"
-            + " as long as the start function runs (forever here); before request/reply host calls it threw KILLED"
-            + " but left the process running, as InstanceProcess.close() only closes the pipes")
     void endlessStartFunctionEndsWhenItsThreadIsInterrupted() throws Exception {
         Program p = engine.compile(NativeEngineTest.module("startspin"));
         Throwable e = interruptedAfterAWhile(() -> p.instantiate(Imports.NONE, InstanceLimits.DEFAULT).close());
@@ -391,7 +387,6 @@ class HostileProgramsTest {
 
     /** The same for an invocation: the thread's interrupt ends it KILLED, and its process with it. */
     @Test
-    @Disabled("same bug as endlessStartFunctionEndsWhenItsThreadIsInterrupted: the interrupt is not seen in HostChannel.next()")
     void endlessLoopEndsWhenItsThreadIsInterrupted() throws Exception {
         try (Instance i = hostile.instantiate(Imports.NONE, InstanceLimits.DEFAULT)) {
             Throwable e = interruptedAfterAWhile(() -> i.invoke("spin"));
