@@ -124,6 +124,8 @@ class HostileProgramsTest {
             assertArrayEquals(new long[] {0x7a7a7a7a}, i.invoke("load", 0xffff_fffcL));
             assertArrayEquals(new long[] {NO_PAGE}, i.invoke("grow", 1));
             assertTrap(TrapId.MEMORY_ACCESS_OUT_OF_BOUNDS, () -> i.invoke("load", 0xffff_fffdL), "straddles 4 GiB");
+            // InstanceState holds memory in one byte[]: refused, not an OutOfMemoryError
+            assertThrows(IllegalStateException.class, i::captureState);
             bystander.finish(); // throws if a round or the waiting instance went wrong
         }
     }
@@ -206,6 +208,35 @@ class HostileProgramsTest {
                 assertTrap(TrapId.CALL_STACK_EXHAUSTED, () -> i.invoke(f, 1), f + " with a stack of " + stackSize);
                 assertArrayEquals(new long[] {10}, i.invoke("deep", 10), "usable after " + f);
             }
+            bystander.finish(); // throws if a round or the waiting instance went wrong
+        }
+    }
+
+    /**
+     * A frame far larger than the whole stack (49,000 i64 locals, about 383 KiB): the entry check
+     * must stop the call before any local is written below the stack, where the vars page lies.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {16 << 10, 64 << 10, 1 << 20, 64 << 20})
+    void hugeFramesExhaustTheStack(int stackSize) throws Exception {
+        int locals = 49_000;
+        // (func $f (param i64) (result i64) (local i64 × 49000)
+        //   local.get 0  local.set 49000  local.get 49000  local.get 0  i64.const 1  i64.add  call $f  i64.add)
+        java.io.ByteArrayOutputStream code = new java.io.ByteArrayOutputStream();
+        code.write(0x20);
+        code.write(0);
+        code.write(0x21);
+        code.writeBytes(ModuleBytes.u32(locals));
+        code.write(0x20);
+        code.writeBytes(ModuleBytes.u32(locals));
+        code.writeBytes(new byte[] {0x20, 0, 0x42, 1, 0x7c, 0x10, 0, 0x7c});
+        byte[] module = new ModuleBytes().oneType(1, 1).functions(1).exportFunction("f", 0)
+                .code(1, locals, code.toByteArray()).bytes();
+        Program p = engine.compile(Wasm.load(module, WasmLimits.DEFAULT));
+        try (Bystander bystander = Bystander.start(engine);
+                Instance i = p.instantiate(Imports.NONE, new InstanceLimits(0, stackSize))) {
+            assertTrap(TrapId.CALL_STACK_EXHAUSTED, () -> i.invoke("f", 1), "frames of 383 KiB on a stack of " + stackSize);
+            assertTrap(TrapId.CALL_STACK_EXHAUSTED, () -> i.invoke("f", 1), "again");
             bystander.finish(); // throws if a round or the waiting instance went wrong
         }
     }

@@ -54,6 +54,12 @@ final class ModuleBytes {
         return section(4, new Vec(1).b(0x70).b(0).u(min).bytes());
     }
 
+    /** Export section: function {@code index} as {@code name}. */
+    ModuleBytes exportFunction(String name, int index) {
+        byte[] n = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return section(7, new Vec(1).u(n.length).raw(n).b(0).u(index).bytes());
+    }
+
     /** Memory section: one memory with this minimum and no maximum. */
     ModuleBytes memory(long min) {
         return section(5, new Vec(1).b(0).u(min).bytes());
@@ -79,8 +85,19 @@ final class ModuleBytes {
 
     /** Code section: {@code count} copies of a body without locals made of {@code code} then end. */
     ModuleBytes code(int count, byte[] code) {
+        return code(count, 0, code);
+    }
+
+    /** Code section: {@code count} copies of a body with {@code i64Locals} i64 locals, {@code code}, end. */
+    ModuleBytes code(int count, int i64Locals, byte[] code) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(0); // no local declarations
+        if (i64Locals == 0) {
+            body.write(0); // no local declarations
+        } else {
+            body.write(1); // one run of i64 locals
+            body.writeBytes(u32(i64Locals));
+            body.write(0x7e);
+        }
         body.writeBytes(code);
         body.write(0x0b);
         byte[] b = body.toByteArray();
