@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gate.engine.Engine;
-import gate.engine.Engines;
 import gate.engine.Imports;
 import gate.engine.Instance;
 import gate.engine.InstanceLimits;
@@ -16,22 +15,20 @@ import gate.engine.Program;
 import gate.engine.TrapException;
 import gate.engine.TrapId;
 import gate.engine.UninstantiableException;
-import gate.wasm.ResourceLimitException;
 import gate.wasm.Wasm;
 import gate.wasm.WasmLimits;
-import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Hostile programs through the public engine SPI ({@code Engines.find("native")}): each ends with
- * its typed outcome while a well-behaved instance ({@link Bystander}) keeps working next to it.
+ * Hostile programs through the public engine SPI ({@code Engines.find("native")}): endless loops,
+ * memory and table bombs, unbounded recursion, each ending with its typed outcome while a
+ * well-behaved instance ({@link Bystander}) keeps working and another waits in a host call next
+ * to it. Modules over the limits: {@link HostileModulesTest}; interrupts: {@link InterruptionTest}.
  * The syscall-level sandbox (forbidden system calls, namespaces, mappings) is tested by the C
  * driver of runtime.native ({@code test_syscalls}, {@code test_probe}, {@code test_maps}); the
  * CPU-time backstop for code without suspension checks by its {@code test_suspend_kill}.
@@ -44,12 +41,7 @@ class HostileProgramsTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        Path cache = Path.of(System.getProperty("gate.test.cache", "target/test-cache"));
-        // Engines.find makes the engine with its no-argument constructor, which reads these.
-        System.setProperty("gate.native.bin", cache.resolve("bin").toString());
-        System.setProperty("gate.native.cache", cache.resolve("hostile-programs").toString());
-        engine = Engines.find("native");
-        assertTrue(engine.isAvailable(), "the native engine needs its container here");
+        engine = Hostile.engine();
         hostile = engine.compile(NativeEngineTest.module("hostile"));
     }
 
@@ -65,11 +57,11 @@ class HostileProgramsTest {
         try (Bystander bystander = Bystander.start(engine);
                 Instance i = hostile.instantiate(Imports.NONE, InstanceLimits.DEFAULT)) {
             long[] args = loop.equals("spin_br_table") ? new long[] {2} : new long[0];
-            interruptSoon(i, TrapId.SUSPENDED);
-            assertTrap(TrapId.SUSPENDED, () -> i.invoke(loop, args), loop + " did not stop at a suspension check");
+            Hostile.interruptSoon(i, TrapId.SUSPENDED);
+            Hostile.assertTrap(TrapId.SUSPENDED, () -> i.invoke(loop, args), loop + " did not stop at a suspension check");
             assertTrue(i.isSuspended());
-            interruptSoon(i, TrapId.KILLED);
-            assertTrap(TrapId.KILLED, i::resume, loop);
+            Hostile.interruptSoon(i, TrapId.KILLED);
+            Hostile.assertTrap(TrapId.KILLED, i::resume, loop);
             assertFalse(i.isSuspended());
             bystander.finish(); // throws if a round or the waiting instance went wrong
         }
@@ -79,8 +71,8 @@ class HostileProgramsTest {
     void killedWhileRunningAndTheInstanceStaysUsable() throws Exception {
         try (Bystander bystander = Bystander.start(engine);
                 Instance i = hostile.instantiate(Imports.NONE, InstanceLimits.DEFAULT)) {
-            interruptSoon(i, TrapId.KILLED);
-            assertTrap(TrapId.KILLED, () -> i.invoke("spin"), "kill");
+            Hostile.interruptSoon(i, TrapId.KILLED);
+            Hostile.assertTrap(TrapId.KILLED, () -> i.invoke("spin"), "kill");
             assertFalse(i.isSuspended());
             assertArrayEquals(new long[] {1}, i.invoke("size"));
             assertArrayEquals(new long[] {100}, i.invoke("deep", 100));
@@ -103,8 +95,8 @@ class HostileProgramsTest {
             assertArrayEquals(new long[] {64}, i.invoke("size"));
             assertArrayEquals(new long[] {63}, i.invoke("load", 63 << 16)); // every page was touched
             assertArrayEquals(new long[] {5}, i.invoke("load", 5 << 16));
-            assertTrap(TrapId.MEMORY_ACCESS_OUT_OF_BOUNDS, () -> i.invoke("load", 64 << 16), "load past the limit");
-            assertTrap(TrapId.MEMORY_ACCESS_OUT_OF_BOUNDS, () -> j.invoke("bomb_then_store"), "store past the limit");
+            Hostile.assertTrap(TrapId.MEMORY_ACCESS_OUT_OF_BOUNDS, () -> i.invoke("load", 64 << 16), "load past the limit");
+            Hostile.assertTrap(TrapId.MEMORY_ACCESS_OUT_OF_BOUNDS, () -> j.invoke("bomb_then_store"), "store past the limit");
             assertArrayEquals(new long[] {64}, j.invoke("size"));
             // the default limit: 512 pages, 32 MiB touched
             assertArrayEquals(new long[] {512}, k.invoke("bomb"));
@@ -123,7 +115,7 @@ class HostileProgramsTest {
             i.invoke("store", 0xffff_fffcL, 0x7a7a7a7a);
             assertArrayEquals(new long[] {0x7a7a7a7a}, i.invoke("load", 0xffff_fffcL));
             assertArrayEquals(new long[] {NO_PAGE}, i.invoke("grow", 1));
-            assertTrap(TrapId.MEMORY_ACCESS_OUT_OF_BOUNDS, () -> i.invoke("load", 0xffff_fffdL), "straddles 4 GiB");
+            Hostile.assertTrap(TrapId.MEMORY_ACCESS_OUT_OF_BOUNDS, () -> i.invoke("load", 0xffff_fffdL), "straddles 4 GiB");
             // InstanceState holds memory in one byte[]: refused, not an OutOfMemoryError
             assertThrows(IllegalStateException.class, i::captureState);
             bystander.finish(); // throws if a round or the waiting instance went wrong
@@ -140,62 +132,8 @@ class HostileProgramsTest {
             assertArrayEquals(new long[] {size}, i.invoke("table_bomb"), "grow refused again at the same size");
             assertArrayEquals(new long[] {0}, i.invoke("table_set_last"));
             assertArrayEquals(new long[] {1}, i.invoke("table_get", 0));
-            assertTrap(TrapId.TABLE_ACCESS_OUT_OF_BOUNDS, () -> i.invoke("table_get", size), "get past the end");
+            Hostile.assertTrap(TrapId.TABLE_ACCESS_OUT_OF_BOUNDS, () -> i.invoke("table_get", size), "get past the end");
             bystander.finish(); // throws if a round or the waiting instance went wrong
-        }
-    }
-
-    /**
-     * Interrupts racing with short executions, without and with host calls served in the process:
-     * each ends with its result or the interrupt; the interrupting thread never fails.
-     */
-    @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void interruptsRacingWithShortExecutions(boolean hostCalls) throws Exception {
-        gate.engine.HostFunction add = new gate.engine.HostFunction(new gate.wasm.FuncType(
-                java.util.List.of(gate.wasm.ValType.I32, gate.wasm.ValType.I32), java.util.List.of(gate.wasm.ValType.I32)),
-                (caller, args) -> new long[] {(args[0] + args[1]) & 0xffff_ffffL});
-        Program p = hostCalls ? engine.compile(NativeEngineTest.module("hostloop")) : hostile;
-        Imports imports = imp -> {
-            gate.wasm.FuncType type = p.module().types().get(((gate.wasm.ImportDesc.Func) imp.desc()).typeIndex());
-            return imp.name().equals("add") ? add
-                    : new gate.engine.HostFunction(type, (caller, args) -> new long[type.results().size()]); // not called
-        };
-        String function = hostCalls ? "sum" : "deep";
-        long[] expected = {hostCalls ? 4950 : 100};
-        try (Instance i = p.instantiate(imports, InstanceLimits.DEFAULT)) {
-            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
-            CompletableFuture<Throwable> interrupter = CompletableFuture.supplyAsync(() -> {
-                java.util.Random random = new java.util.Random(42);
-                try {
-                    while (!done.get()) {
-                        i.interrupt(random.nextBoolean() ? TrapId.KILLED : TrapId.SUSPENDED);
-                        java.util.concurrent.locks.LockSupport.parkNanos(random.nextInt(2_000_000));
-                    }
-                    return null;
-                } catch (Throwable t) {
-                    return t;
-                }
-            });
-            java.util.Map<String, Integer> outcomes = new java.util.TreeMap<>();
-            try {
-                for (int k = 0; k < Integer.getInteger("gate.test.races", 300); k++) {
-                    String outcome = trapOf(() -> assertArrayEquals(expected, i.invoke(function, 100)));
-                    // a suspended call is finished (or interrupted again) by resume
-                    for (int r = 0; r < 1000 && i.isSuspended(); r++) {
-                        outcome += "," + trapOf(() -> assertArrayEquals(expected, i.resume()));
-                    }
-                    for (String o : outcome.split(",")) {
-                        outcomes.merge(o, 1, Integer::sum);
-                    }
-                }
-            } finally {
-                done.set(true);
-            }
-            assertEquals(null, interrupter.get(60, TimeUnit.SECONDS), "the interrupting thread failed");
-            outcomes.keySet().forEach(o -> assertTrue(o.equals("no trap") || o.equals("KILLED") || o.equals("SUSPENDED"),
-                    "unexpected outcome " + o + " in " + outcomes));
-            System.out.println("gate.executor figures: interrupts racing with short " + function + " calls: " + outcomes);
         }
     }
 
@@ -205,7 +143,7 @@ class HostileProgramsTest {
         try (Bystander bystander = Bystander.start(engine);
                 Instance i = hostile.instantiate(Imports.NONE, new InstanceLimits(16, stackSize))) {
             for (String f : new String[] {"forever", "indirect", "fat"}) {
-                assertTrap(TrapId.CALL_STACK_EXHAUSTED, () -> i.invoke(f, 1), f + " with a stack of " + stackSize);
+                Hostile.assertTrap(TrapId.CALL_STACK_EXHAUSTED, () -> i.invoke(f, 1), f + " with a stack of " + stackSize);
                 assertArrayEquals(new long[] {10}, i.invoke("deep", 10), "usable after " + f);
             }
             bystander.finish(); // throws if a round or the waiting instance went wrong
@@ -235,8 +173,8 @@ class HostileProgramsTest {
         Program p = engine.compile(Wasm.load(module, WasmLimits.DEFAULT));
         try (Bystander bystander = Bystander.start(engine);
                 Instance i = p.instantiate(Imports.NONE, new InstanceLimits(0, stackSize))) {
-            assertTrap(TrapId.CALL_STACK_EXHAUSTED, () -> i.invoke("f", 1), "frames of 383 KiB on a stack of " + stackSize);
-            assertTrap(TrapId.CALL_STACK_EXHAUSTED, () -> i.invoke("f", 1), "again");
+            Hostile.assertTrap(TrapId.CALL_STACK_EXHAUSTED, () -> i.invoke("f", 1), "frames of 383 KiB on a stack of " + stackSize);
+            Hostile.assertTrap(TrapId.CALL_STACK_EXHAUSTED, () -> i.invoke("f", 1), "again");
             bystander.finish(); // throws if a round or the waiting instance went wrong
         }
     }
@@ -249,100 +187,6 @@ class HostileProgramsTest {
                     () -> p.instantiate(Imports.NONE, InstanceLimits.DEFAULT));
             assertEquals(TrapId.CALL_STACK_EXHAUSTED, assertInstanceOf(TrapException.class, e.getCause()).trap());
             bystander.finish(); // throws if a round or the waiting instance went wrong
-        }
-    }
-
-    /** Limits of the compiler's globals area (1 MiB - 4 KiB: globals, tables, element segments). */
-    @Test
-    void modulesOverTheCompileLimitsAreRefusedWithTypedErrors() throws Exception {
-        try (Bystander bystander = Bystander.start(engine)) {
-            byte[] bigTable = new ModuleBytes().table(200_000).bytes();
-            byte[] manyGlobals = new ModuleBytes().globals(200_000).bytes();
-            byte[] bigSegment = new ModuleBytes().oneType(0, 0).functions(1).table(1)
-                    .element(150_000).code(1, new byte[0]).bytes();
-            for (byte[] module : new byte[][] {bigTable, manyGlobals, bigSegment}) {
-                gate.wasm.Module m = Wasm.load(module, WasmLimits.DEFAULT); // the front end accepts them
-                ResourceLimitException e = assertThrows(ResourceLimitException.class, () -> engine.compile(m));
-                assertTrue(e.getMessage().contains("globals area"), e.getMessage());
-            }
-            bystander.finish(); // throws if a round or the waiting instance went wrong
-        }
-    }
-
-    @Test
-    void declaredMemoryOverTheInstanceLimitIsRefused() throws Exception {
-        Program p = engine.compile(NativeEngineTest.module("bigmemory"));
-        ResourceLimitException e = assertThrows(ResourceLimitException.class,
-                () -> p.instantiate(Imports.NONE, InstanceLimits.DEFAULT));
-        assertTrue(e.getMessage().contains("exceeds the instance limit"), e.getMessage());
-        try (Instance i = p.instantiate(Imports.NONE, new InstanceLimits(600, 1 << 20))) {
-            assertArrayEquals(new long[] {600}, i.invoke("size"));
-        }
-    }
-
-    /**
-     * About 52 MB of memory.copy (10 bytes each, about 106 bytes of x86-64) is over the compiler's
-     * 512 MiB code limit: a typed error, not an OutOfMemoryError. Takes 1.3 GB of heap and ~15 s,
-     * so only with {@code -Dgate.test.huge=true}.
-     */
-    @Test
-    void codeOverTheGeneratedCodeLimitIsATypedError() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("gate.test.huge"), "-Dgate.test.huge=true");
-        byte[] copy = {0x41, 0, 0x41, 0, 0x41, 0, (byte) 0xfc, 10, 0, 0};
-        byte[] body = new byte[copy.length * 650_000];
-        for (int k = 0; k < body.length; k += copy.length) {
-            System.arraycopy(copy, 0, body, k, copy.length);
-        }
-        byte[] module = new ModuleBytes().oneType(0, 0).functions(8).memory(1).code(8, body).bytes();
-        gate.wasm.Module m = Wasm.load(module, WasmLimits.DEFAULT);
-        ResourceLimitException e = assertThrows(ResourceLimitException.class, () -> engine.compile(m));
-        assertTrue(e.getMessage().contains("generated code exceeds"), e.getMessage());
-    }
-
-    /** Host calls served in the process do not hide an endless loop from suspension, nor recursion from the stack limit. */
-    @Test
-    void endlessHostCallsSuspendAndAreKilled() throws Exception {
-        gate.engine.HostFunction tick = new gate.engine.HostFunction(
-                new gate.wasm.FuncType(java.util.List.of(gate.wasm.ValType.I64), java.util.List.of(gate.wasm.ValType.I64)),
-                (caller, args) -> new long[] {args[0] + 1});
-        Program p = engine.compile(NativeEngineTest.module("hostilecalls"));
-        try (Bystander bystander = Bystander.start(engine);
-                Instance i = p.instantiate(imp -> tick, new InstanceLimits(1, 64 << 10))) {
-            interruptSoon(i, TrapId.SUSPENDED);
-            assertTrap(TrapId.SUSPENDED, () -> i.invoke("spin_calling", 0), "loop of host calls");
-            assertTrue(i.isSuspended());
-            interruptSoon(i, TrapId.KILLED);
-            assertTrap(TrapId.KILLED, i::resume, "loop of host calls");
-            assertTrap(TrapId.CALL_STACK_EXHAUSTED, () -> i.invoke("down", 0), "recursion through host calls");
-            bystander.finish(); // throws if a round or the waiting instance went wrong
-        }
-    }
-
-    /**
-     * A kill ends one execution, not the instance: a host function's own SUSPENDED in a later
-     * execution (how a wake-up is answered) must stay SUSPENDED, resumable.
-     */
-    @Test
-    @Disabled("bug in NativeInstance: interrupt() (line ~799) sets `requested` = KILLED while a process runs and"
-            + " nothing clears it when that execution ends, so hostStopped() (line ~744) turns every later host"
-            + " SUSPENDED of the instance into KILLED")
-    void aKillDoesNotTurnLaterHostSuspensionsIntoKills() throws Exception {
-        java.util.concurrent.atomic.AtomicBoolean suspendNext = new java.util.concurrent.atomic.AtomicBoolean();
-        gate.engine.HostFunction tick = new gate.engine.HostFunction(
-                new gate.wasm.FuncType(java.util.List.of(gate.wasm.ValType.I64), java.util.List.of(gate.wasm.ValType.I64)),
-                (caller, args) -> {
-                    if (suspendNext.getAndSet(false)) {
-                        throw new TrapException(TrapId.SUSPENDED);
-                    }
-                    return new long[] {args[0] + 1};
-                });
-        Program p = engine.compile(NativeEngineTest.module("hostilecalls"));
-        try (Instance i = p.instantiate(imp -> tick, new InstanceLimits(1, 64 << 10))) {
-            interruptSoon(i, TrapId.KILLED);
-            assertTrap(TrapId.KILLED, () -> i.invoke("spin_calling", 0), "kill");
-            suspendNext.set(true);
-            assertTrap(TrapId.SUSPENDED, () -> i.invoke("down", 0), "the host function's own SUSPENDED after a kill");
-            assertTrue(i.isSuspended());
         }
     }
 
@@ -363,13 +207,13 @@ class HostileProgramsTest {
                     }
                     case 1 -> {
                         try (Instance i = hostile.instantiate(Imports.NONE, InstanceLimits.DEFAULT)) {
-                            yield trapOf(() -> i.invoke("forever", 1));
+                            yield Hostile.trapOf(() -> i.invoke("forever", 1));
                         }
                     }
                     case 2 -> {
                         try (Instance i = hostile.instantiate(Imports.NONE, InstanceLimits.DEFAULT)) {
-                            interruptSoon(i, TrapId.KILLED);
-                            yield trapOf(() -> i.invoke("spin_nested"));
+                            Hostile.interruptSoon(i, TrapId.KILLED);
+                            yield Hostile.trapOf(() -> i.invoke("spin_nested"));
                         }
                     }
                     default -> {
@@ -390,86 +234,5 @@ class HostileProgramsTest {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static String trapOf(org.junit.jupiter.api.function.Executable run) {
-        try {
-            run.execute();
-            return "no trap";
-        } catch (TrapException e) {
-            return e.trap().name();
-        } catch (Throwable e) {
-            return e.toString();
-        }
-    }
-
-    /**
-     * A start function that never ends: the SPI has no instance to interrupt yet, so the caller
-     * interrupts its thread. Instantiation must end with KILLED and the process must be gone.
-     */
-    @Test
-    void endlessStartFunctionEndsWhenItsThreadIsInterrupted() throws Exception {
-        Program p = engine.compile(NativeEngineTest.module("startspin"));
-        Throwable e = interruptedAfterAWhile(() -> p.instantiate(Imports.NONE, InstanceLimits.DEFAULT).close());
-        UninstantiableException u = assertInstanceOf(UninstantiableException.class, e);
-        assertEquals(TrapId.KILLED, assertInstanceOf(TrapException.class, u.getCause()).trap());
-        assertNoInstanceProcessLeft();
-    }
-
-    /** The same for an invocation: the thread's interrupt ends it KILLED, and its process with it. */
-    @Test
-    void endlessLoopEndsWhenItsThreadIsInterrupted() throws Exception {
-        try (Instance i = hostile.instantiate(Imports.NONE, InstanceLimits.DEFAULT)) {
-            Throwable e = interruptedAfterAWhile(() -> i.invoke("spin"));
-            assertEquals(TrapId.KILLED, assertInstanceOf(TrapException.class, e).trap());
-            assertNoInstanceProcessLeft();
-        }
-    }
-
-    /** Runs {@code body} on a new thread, interrupts that thread after a moment, returns what it threw. */
-    private static Throwable interruptedAfterAWhile(org.junit.jupiter.api.function.Executable body) throws Exception {
-        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                body.execute();
-                outcome.complete(null);
-            } catch (Throwable e) {
-                outcome.complete(e);
-            }
-        });
-        t.setDaemon(true);
-        t.start();
-        Thread.sleep(300);
-        t.interrupt();
-        return outcome.get(60, TimeUnit.SECONDS);
-    }
-
-    private static void assertNoInstanceProcessLeft() throws Exception {
-        long host = ((NativeEngine) engine).executor().container().pid();
-        // No duration is asserted: the bound only keeps a leaked process from hanging the build.
-        for (int k = 0; k < 300 && !ProcTree.instanceProcesses(host).isEmpty(); k++) {
-            Thread.sleep(100);
-        }
-        assertEquals(java.util.List.of(), ProcTree.instanceProcesses(host),
-                "an instance process still runs after its execution ended");
-    }
-
-    private static void assertTrap(TrapId expected, org.junit.jupiter.api.function.Executable run, String what) {
-        TrapException e = assertThrows(TrapException.class, run, what);
-        assertEquals(expected, e.trap(), what);
-    }
-
-    /** Interrupts from another thread once the execution has had a moment to start (either way works). */
-    private static void interruptSoon(Instance i, TrapId reason) {
-        Thread t = new Thread(() -> {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                return;
-            }
-            i.interrupt(reason);
-        });
-        t.setDaemon(true);
-        t.start();
     }
 }
