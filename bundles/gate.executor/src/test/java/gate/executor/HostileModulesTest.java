@@ -12,8 +12,10 @@ import gate.engine.Program;
 import gate.wasm.ResourceLimitException;
 import gate.wasm.Wasm;
 import gate.wasm.WasmLimits;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,5 +80,25 @@ class HostileModulesTest {
         gate.wasm.Module m = Wasm.load(module, WasmLimits.DEFAULT);
         ResourceLimitException e = assertThrows(ResourceLimitException.class, () -> engine.compile(m));
         assertTrue(e.getMessage().contains("generated code exceeds"), e.getMessage());
+    }
+
+    /**
+     * A module of 8 KB (1,000 functions with 49,000 i64 locals each) in a JVM with a 512 MiB heap:
+     * declared locals cost about 3 bytes of wasm per function but one store (11 bytes of x86-64)
+     * each, so the compiler reaches its 512 MiB code limit; it must refuse the module with a typed
+     * error, never run out of heap.
+     */
+    @Test
+    @Disabled("bug in gate.compiler: FunctionCompiler.compile (codegen/FunctionCompiler.java ~50-56) zeroes each declared"
+            + " local with its own MOV, so generated code grows with the declared count, not the module size; CodeBuffer"
+            + " then doubles up to its 512 MiB limit (768 MiB live while copying) and a 512 MiB heap ends in"
+            + " OutOfMemoryError instead of ResourceLimitException")
+    void fewBytesOfLocalDeclarationsCannotExhaustTheHeap() throws Exception {
+        Path launcher = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(launcher.toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                CompileInSmallHeap.class.getName(), "1000", "49000").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        assertTrue(p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(out.startsWith("refused ") || out.startsWith("compiled "), out);
     }
 }
