@@ -86,6 +86,7 @@ class IdleInstancesTest {
             System.out.printf("gate.executor figures: the JVM waits with one %s thread per instance%n",
                     virtual ? "virtual" : "platform (256 KiB stack)");
             printFigures(count, pids, startSeconds);
+            printIdleCpu(pids);
             Meminfo.printDelta(before, Meminfo.read(), count);
             System.out.printf("gate.executor figures: JVM per idle instance: Rss change %.1f KiB (heap growth included),"
                     + " Java heap retained after GC %.1f KiB%n", (ProcTree.rollupKib(jvm, "Rss") - jvmRss) / (double) count,
@@ -139,6 +140,23 @@ class IdleInstancesTest {
             System.out.printf("    %-5s %10d KiB mapped %6d KiB resident  %s%n", m.perms(), (m.end() - m.start()) >> 10,
                     m.rssKib(), m.name());
         }
+    }
+
+    /** What the idle processes do for a second: their states and the CPU time they use meanwhile. */
+    private static void printIdleCpu(List<Long> pids) throws InterruptedException {
+        long before = 0;
+        for (long pid : pids) {
+            before += Math.max(0, ProcTree.cpuTicks(pid));
+        }
+        Thread.sleep(1000);
+        long after = 0;
+        java.util.Map<Character, Integer> states = new java.util.TreeMap<>();
+        for (long pid : pids) {
+            after += Math.max(0, ProcTree.cpuTicks(pid));
+            states.merge(ProcTree.state(pid), 1, Integer::sum);
+        }
+        System.out.printf("gate.executor figures: idle executor processes by state %s; CPU used by all of them in 1 s:"
+                + " %d clock ticks%n", states, after - before);
     }
 
     private static long retainedHeap() {

@@ -80,6 +80,27 @@ final class ProcTree {
         }
         return -1;
     }
+    /** utime + stime of {@code pid} in clock ticks (/proc/PID/stat fields 14 and 15), or -1. */
+    static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // the name may hold spaces
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The state letter of {@code pid} (/proc/PID/stat field 3: R running, S sleeping, ...), or '?'. */
+    static char state(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2);
+        } catch (IOException | RuntimeException e) {
+            return '?';
+        }
+    }
+
     /** One field of /proc/PID/status in KiB (e.g. {@code VmPTE}), or -1. */
     static long statusKib(long pid, String field) {
         try {
