@@ -95,6 +95,9 @@ class HostileProgramsTest {
             assertArrayEquals(new long[] {64}, i.invoke("size"));
             assertArrayEquals(new long[] {63}, i.invoke("load", 63 << 16)); // every page was touched
             assertArrayEquals(new long[] {5}, i.invoke("load", 5 << 16));
+            assertArrayEquals(new long[] {0}, i.invoke("load", (5 << 16) + 4)); // grown pages start zeroed
+            i.invoke("store", 100, 77);
+            assertArrayEquals(new long[] {0}, j.invoke("load", 100)); // instances of one program share no memory
             Hostile.assertTrap(TrapId.MEMORY_ACCESS_OUT_OF_BOUNDS, () -> i.invoke("load", 64 << 16), "load past the limit");
             Hostile.assertTrap(TrapId.MEMORY_ACCESS_OUT_OF_BOUNDS, () -> j.invoke("bomb_then_store"), "store past the limit");
             assertArrayEquals(new long[] {64}, j.invoke("size"));
