@@ -35,6 +35,10 @@ class IdleInstancesTest {
     void thousandIdleInstances() throws Exception {
         int count = Integer.getInteger("gate.idle.instances", 1000);
         boolean virtual = Boolean.getBoolean("gate.idle.virtual");
+        long files = openFilesLimit();
+        // The JVM holds three fds per running instance: its ends of the two pipes and the state memfd.
+        assertTrue(files < 0 || files >= 3L * count + 512, "RLIMIT_NOFILE " + files + " of the JVM is too low for "
+                + count + " instances (3 fds each): raise it or pass -Dgate.idle.instances=N");
         Path cache = Path.of(System.getProperty("gate.test.cache", "target/test-cache"));
         System.setProperty("gate.native.bin", cache.resolve("bin").toString());
         System.setProperty("gate.native.cache", cache.resolve("idle-programs").toString());
@@ -157,6 +161,21 @@ class IdleInstancesTest {
         }
         System.out.printf("gate.executor figures: idle executor processes by state %s; CPU used by all of them in 1 s:"
                 + " %d clock ticks%n", states, after - before);
+    }
+
+    /** The soft RLIMIT_NOFILE of this JVM (/proc/self/limits), or -1. */
+    private static long openFilesLimit() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/limits"))) {
+                if (line.startsWith("Max open files")) {
+                    String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
+                    return soft.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(soft);
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
     }
 
     private static long retainedHeap() {
