@@ -17,6 +17,7 @@ import gate.engine.TrapId;
 import gate.engine.UninstantiableException;
 import gate.wasm.Wasm;
 import gate.wasm.WasmLimits;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,6 +79,59 @@ class HostileProgramsTest {
             assertArrayEquals(new long[] {100}, i.invoke("deep", 100));
             bystander.finish(); // throws if a round or the waiting instance went wrong
         }
+    }
+
+    /**
+     * An instance process killed from outside (as the kernel's OOM killer would: oom_score_adj is
+     * 1000 in the container) ends its execution with INTERNAL_ERROR; the others run on.
+     */
+    @Test
+    void processKilledFromOutsideIsAnInternalError() throws Exception {
+        try (Bystander bystander = Bystander.start(engine);
+                Instance i = hostile.instantiate(Imports.NONE, InstanceLimits.DEFAULT)) {
+            CompletableFuture<String> outcome = CompletableFuture.supplyAsync(() -> {
+                try {
+                    i.invoke("spin");
+                    return "returned";
+                } catch (TrapException e) {
+                    return e.trap() + " " + e.getMessage();
+                }
+            });
+            long host = ((NativeEngine) engine).executor().container().pid();
+            long spinning = longRunning(host);
+            LibC.C.kill((int) spinning, LibC.SIGKILL);
+            String ended = outcome.get(60, TimeUnit.SECONDS);
+            assertTrue(ended.startsWith("INTERNAL_ERROR"), ended);
+            assertArrayEquals(new long[] {100}, i.invoke("deep", 100), "usable after its process was killed");
+            bystander.finish(); // throws if a round or the waiting instance went wrong
+        }
+    }
+
+    /**
+     * The instance process that keeps running (state R in two looks 300 ms apart): the spinning
+     * one, not the bystander's short rounds nor its waiting instance.
+     */
+    private static long longRunning(long host) throws InterruptedException {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            java.util.Set<Long> first = running(host);
+            Thread.sleep(300);
+            java.util.Set<Long> both = running(host);
+            both.retainAll(first);
+            if (both.size() == 1) {
+                return both.iterator().next();
+            }
+        }
+        throw new AssertionError("no single long-running instance process found");
+    }
+
+    private static java.util.Set<Long> running(long host) {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        for (long pid : ProcTree.instanceProcesses(host)) {
+            if (ProcTree.state(pid) == 'R') {
+                out.add(pid);
+            }
+        }
+        return out;
     }
 
     @Test
