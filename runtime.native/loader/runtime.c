@@ -211,6 +211,52 @@ int64_t rt_size(uint32_t a, uint32_t b, uint64_t pc, uint64_t sp)
 	return vars()->memory_pages;
 }
 
+/*
+ * Moves all of @len bytes through fd 0 (read) or 1 (write), waiting while the pipe is
+ * empty or full. Unlike the poll slot this wait ignores the suspend flag: during a host
+ * call the host decides whether the instance stops (DESIGN.md §5, host slot).
+ */
+static int transfer(long nr, int fd, void *buf, uint32_t len)
+{
+	char *p = buf;
+
+	while (len) {
+		long r = sys3(nr, fd, p, len);
+
+		if (r == -K_EAGAIN || r == -K_EINTR) {
+			struct k_pollfd w = { fd, (short)(nr == NR_read ? K_POLLIN : K_POLLOUT), 0 };
+
+			sys4(NR_ppoll, &w, 1, 0, 0);
+			continue;
+		}
+		if (r <= 0)
+			return -1;
+		p += r;
+		len -= (uint32_t)r;
+	}
+	return 0;
+}
+
+/*
+ * A call of an imported function: the import stub's frame is the stopped state the host
+ * reads (trap_pc, sp_offset as for a trap); the host writes the results into the
+ * caller's outgoing area and answers CONTINUE, or STOP to end the run right here as a
+ * trap 29 at this call, which it then retries or reports.
+ */
+int64_t rt_host(uint32_t function, uint32_t unused, uint64_t pc, uint64_t sp)
+{
+	struct gate_vars *v = vars();
+	uint32_t msg[2] = { GATE_HOST_REQUEST, function };
+
+	(void)unused;
+	v->trap_pc = pc - rt_cfg.text_addr;
+	v->sp_offset = sp - rt_cfg.stack_bottom;
+	if (transfer(NR_write, 1, msg, sizeof msg) != 0 ||
+	    transfer(NR_read, 0, msg, sizeof msg) != 0 || msg[0] != GATE_HOST_CONTINUE)
+		trap(GATE_TRAP_INTERNAL_ERROR, pc, sp);
+	return 0;
+}
+
 /* Kernel ucontext: uc_mcontext (struct sigcontext) starts at byte 40. */
 #define UC_REG(uc, i) (((uint64_t *)((char *)(uc) + 40))[i])
 #define REG_RBX 11

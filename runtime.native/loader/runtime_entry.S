@@ -28,6 +28,7 @@ rt_block_begin:
 	SLOT slot_random	/* GATE_SLOT_RANDOM */
 	SLOT slot_grow		/* GATE_SLOT_GROW */
 	SLOT slot_size		/* GATE_SLOT_SIZE */
+	SLOT slot_host		/* GATE_SLOT_HOST */
 	.balign GATE_RT_SLOT_SIZE
 
 /*
@@ -68,6 +69,7 @@ rt_block_begin:
 	STUB slot_random, rt_random
 	STUB slot_grow, rt_grow
 	STUB slot_size, rt_size
+	STUB slot_host, rt_host
 
 check_suspend:
 	mov	rt_cfg+RT_CFG_VARS(%rip), %rcx

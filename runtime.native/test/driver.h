@@ -45,6 +45,7 @@ void test_syscalls(struct ctr *c);
 void test_traps(struct ctr *c);
 void test_grow(struct ctr *c);
 void test_io(struct ctr *c);
+void test_host(struct ctr *c);
 void test_random_time(struct ctr *c);
 
 /* t_lifecycle.c */

@@ -159,6 +159,55 @@ void test_io(struct ctr *c)
 	      (unsigned long long)vals[1], (unsigned long long)vals[2]);
 }
 
+/*
+ * The host slot: request {HOST, 7} on the output pipe, then CONTINUE lets the program
+ * exit 0; STOP, or a closed input pipe, ends it as trap 29 at the call's return address.
+ */
+void test_host(struct ctr *c)
+{
+	static const char *const names[] = { "continue", "stop", "hang up" };
+	struct prog p = load("host");
+	int mode;
+
+	for (mode = 0; mode < 3; mode++) {
+		struct inst in;
+		struct gate_reply r;
+		struct gate_vars v;
+		uint32_t msg[2] = { 0, 0 };
+		uint32_t reply[2] = { mode == 0 ? GATE_HOST_CONTINUE : GATE_HOST_STOP, 0 };
+		size_t got = 0;
+
+		if (inst_start(c, next_id++, &p, &inst_defaults, &in) != 0)
+			continue;
+		while (got < sizeof msg) {
+			ssize_t n = read(in.out_r, (char *)msg + got, sizeof msg - got);
+
+			if (n <= 0)
+				break;
+			got += (size_t)n;
+		}
+		CHECK(got == sizeof msg && msg[0] == GATE_HOST_REQUEST && msg[1] == 7,
+		      "%s: request %zu bytes %#x %u", names[mode], got, msg[0], msg[1]);
+		if (mode == 2) {
+			close(in.in_w);
+			in.in_w = -1;
+		} else {
+			CHECK(write(in.in_w, reply, sizeof reply) == sizeof reply, "%s: reply", names[mode]);
+		}
+		CHECK(ctr_wait(c, in.id, &r, WAIT_MS) == 0, "%s: done", names[mode]);
+		if (mode == 0) {
+			expect(&r, GATE_STATUS_EXIT, 0, names[mode]);
+		} else {
+			expect(&r, GATE_STATUS_TRAP, GATE_TRAP_INTERNAL_ERROR, names[mode]);
+			CHECK(inst_vars(&in, &v) == 0 && v.state == GATE_VARS_STOPPED &&
+				      v.trap_pc == 10, "%s: stopped at pc %llu", names[mode],
+			      (unsigned long long)v.trap_pc);
+		}
+		inst_close(&in);
+	}
+	close(p.fd);
+}
+
 void test_random_time(struct ctr *c)
 {
 	int64_t vals[33];

@@ -19,7 +19,8 @@
 #define GATE_SLOT_RANDOM 6
 #define GATE_SLOT_GROW 7
 #define GATE_SLOT_SIZE 8
-#define GATE_SLOT_COUNT 9
+#define GATE_SLOT_HOST 9
+#define GATE_SLOT_COUNT 10
 
 /* Offset of slot k from the text base (negative). */
 #define GATE_SLOT_OFFSET(k) (-GATE_RT_AREA + GATE_RT_SLOT_SIZE * (k))
@@ -35,6 +36,14 @@
 #define GATE_POLL_OUT 2
 #define GATE_POLL_IN_HUP 4
 #define GATE_POLL_OUT_ERR 8
+
+/*
+ * host slot (DESIGN.md §5): a request of two u32 {GATE_HOST_REQUEST, function} on fd 1,
+ * then a reply of two u32 {command, 0} on fd 0.
+ */
+#define GATE_HOST_REQUEST 0x54534f48 /* "HOST" */
+#define GATE_HOST_CONTINUE 0
+#define GATE_HOST_STOP 1
 
 /* time slot clocks */
 #define GATE_CLOCK_REALTIME 0

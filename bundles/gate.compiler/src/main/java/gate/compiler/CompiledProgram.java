@@ -24,6 +24,12 @@ import java.util.Map;
  * @param area the globals area layout below the memory base (globals, tables, segments)
  * @param memoryPages initial memory size in pages (0 without memory)
  * @param maxMemoryPages maximum memory size in pages
+ * @param foreignEntries per canonical type id, the text offset of the entry through which
+ *     call_indirect calls a function of another instance of that type (an adapter to the foreign
+ *     stub, whose IMPORT site of function -1 calls the host slot); empty without foreign functions
+ * @param functionThunks per defined function that is exported or can be referenced (element
+ *     segments, global initialisers): the text offset of its invoke thunk, so that the host can
+ *     call it by index when another instance's table holds it
  */
 public record CompiledProgram(
         int compilerVersion,
@@ -36,8 +42,15 @@ public record CompiledProgram(
         List<TrapRange> trapRanges,
         AreaLayout area,
         long memoryPages,
-        long maxMemoryPages) {
+        long maxMemoryPages,
+        Map<Integer, Integer> foreignEntries,
+        Map<Integer, Integer> functionThunks) {
+    /** What the foreign stub passes to the host slot instead of an import index. */
+    public static final int FOREIGN_CALL = 0x7fffffff;
+
     public CompiledProgram {
+        functionThunks = Map.copyOf(functionThunks);
+        foreignEntries = Map.copyOf(foreignEntries);
         functions = List.copyOf(functions);
         exports = Map.copyOf(exports);
         sites = List.copyOf(sites);

@@ -9,6 +9,7 @@ import gate.compiler.x86.RuntimeSlot;
 import gate.compiler.x86.enc.CodeBuffer;
 import gate.compiler.x86.enc.Memory;
 import gate.compiler.x86.enc.NoOperand;
+import gate.compiler.x86.enc.RegImm;
 import gate.compiler.x86.enc.Reg;
 import gate.compiler.x86.enc.RegInOpcode;
 import gate.compiler.x86.enc.RegRm;
@@ -16,7 +17,6 @@ import gate.compiler.x86.enc.Rel32;
 import gate.compiler.x86.enc.RmImm32;
 import gate.compiler.x86.enc.RmReg;
 import gate.compiler.x86.enc.Size;
-import gate.engine.TrapId;
 import gate.wasm.Export;
 import gate.wasm.ExternKind;
 import gate.wasm.FuncType;
@@ -35,9 +35,18 @@ import java.util.Map;
 public final class Compiler {
     /**
      * Version of the generated code's conventions; part of the on-disk cache key with the
-     * module hash. Increment on any change of the text, maps or layout.
+     * module hash. Increment (in {@link #version}) on any change of the text, maps or layout.
+     * Not a compile-time constant, so that code compiled against an older compiler (the
+     * executor's program cache) reads the version of the compiler it runs with.
      */
-    public static final int COMPILER_VERSION = 4;
+    public static final int COMPILER_VERSION = version();
+
+    private static int version() {
+        // 6: direct calls pass parameters in registers (RegisterArgs); unreferenced functions
+        // return a single integer result in rax only; imports call the runtime's host slot;
+        // foreign functions in tables (AreaLayout) and invoke thunks for referenced functions.
+        return 6;
+    }
 
     private final boolean withLzcnt;
 
@@ -71,15 +80,25 @@ public final class Compiler {
         state.emitDataSegments();
         align(code);
         importStubs(state);
+        Map<Integer, Integer> foreignEntries = foreignEntries(state);
         int entry = entryRoutine(state, entryFunction);
         int resume = code.position();
         RegInOpcode.POP.reg(code, Size.QWORD, Reg.RBP);
         NoOperand.RET.emit(code);
+        Map<Integer, Integer> functionThunks = new LinkedHashMap<>();
+        for (int function : referencedFunctions(module)) {
+            align(code);
+            functionThunks.put(function, thunk(state, function));
+        }
         Map<String, Integer> thunks = new LinkedHashMap<>();
         for (Export export : module.exports()) {
             if (export.kind() == ExternKind.FUNC) {
-                align(code);
-                thunks.put(export.name(), thunk(state, export.index()));
+                Integer shared = functionThunks.get(export.index());
+                if (shared == null) {
+                    align(code);
+                    shared = thunk(state, export.index());
+                }
+                thunks.put(export.name(), shared);
             }
         }
         for (int i = module.importedFunctionCount(); i < module.functionCount(); i++) {
@@ -93,7 +112,68 @@ public final class Compiler {
                 : memory.limits().hasMax() ? memory.limits().max() : MemoryType.MAX_PAGES;
         return new CompiledProgram(COMPILER_VERSION, code.toByteArray(), entry, resume,
                 state.infos(), thunks, state.sites(), state.trapRanges(), state.area(), pages,
-                max);
+                max, foreignEntries, functionThunks);
+    }
+
+    /**
+     * Defined functions another instance's table may hand back to the host: those exported or
+     * named by element segments and global initialisers (the only ones ref.func may take, core
+     * spec §3.4.4), in index order.
+     */
+    private static java.util.SortedSet<Integer> referencedFunctions(Module module) {
+        java.util.SortedSet<Integer> out = new java.util.TreeSet<>();
+        java.util.function.Consumer<gate.wasm.ConstExpr> add = e -> {
+            if (e instanceof gate.wasm.ConstExpr.RefFunc r && r.funcIndex() >= module.importedFunctionCount()) {
+                out.add(r.funcIndex());
+            }
+        };
+        for (var segment : module.elements()) {
+            segment.init().forEach(add);
+        }
+        for (var global : module.globals()) {
+            add.accept(global.init());
+        }
+        for (Export export : module.exports()) {
+            if (export.kind() == ExternKind.FUNC && export.index() >= module.importedFunctionCount()) {
+                out.add(export.index());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The entries call_indirect enters for a function of another instance (AreaLayout foreign
+     * functions), per canonical type id: an adapter that stores the register arguments to the
+     * outgoing area (as for an imported function in a table) and jumps to the foreign stub, which
+     * calls the host slot; the host finds the function in the area's pending cell. Empty when the
+     * module has no foreign functions.
+     */
+    private static Map<Integer, Integer> foreignEntries(ModuleState state) {
+        Map<Integer, Integer> entries = new LinkedHashMap<>();
+        if (state.area().foreign().capacity() == 0) {
+            return entries;
+        }
+        CodeBuffer code = state.code();
+        align(code);
+        int stub = code.position();
+        RegInOpcode.PUSH.reg(code, Size.QWORD, Reg.RBP);
+        RegImm.MOV.regImm(code, Size.DWORD, Reg.RDI, CompiledProgram.FOREIGN_CALL);
+        int site = RuntimeSlot.HOST.call(code);
+        state.addSite(new Site(site, SiteKind.IMPORT, -1, 0, List.of()));
+        RegInOpcode.POP.reg(code, Size.QWORD, Reg.RBP);
+        NoOperand.RET.emit(code);
+        List<FuncType> types = state.module().types();
+        for (int t = 0; t < types.size(); t++) {
+            int id = state.typeId(t);
+            if (!entries.containsKey(id)) {
+                align(code);
+                entries.put(id, code.position());
+                gate.compiler.gen.RegisterArgs.of(types.get(t).params())
+                        .store(code, k -> Memory.at(Reg.RSP, 8 + 8 * k));
+                Rel32.JMP.to(code, stub);
+            }
+        }
+        return entries;
     }
 
     private static MemoryType memory(Module module) {
@@ -109,17 +189,24 @@ public final class Compiler {
         code.fill(0xcc, -code.position() & 15);
     }
 
-    /** Imported functions trap with INTERNAL_ERROR (RUNTIME-NEEDS.md: imports). */
+    /**
+     * Imported functions call the runtime's host slot (RUNTIME-NEEDS.md §3): the host serves the
+     * call while the process waits, then {@code pop rbp; ret} returns to the caller, which reads
+     * the results from its outgoing area.
+     */
     private static void importStubs(ModuleState state) {
         CodeBuffer code = state.code();
         for (int i = 0; i < state.module().importedFunctionCount(); i++) {
             align(code);
             int start = code.position();
             state.function(i).bind(code);
-            // rbp saved so that the stack can be walked from the trap (RUNTIME-NEEDS.md §4).
+            // rbp saved so that the stack can be walked from the stop (RUNTIME-NEEDS.md §4).
             RegInOpcode.PUSH.reg(code, Size.QWORD, Reg.RBP);
-            int site = state.stubs().call(code, TrapId.INTERNAL_ERROR);
+            RegImm.MOV.regImm(code, Size.DWORD, Reg.RDI, i);
+            int site = RuntimeSlot.HOST.call(code);
             state.addSite(new Site(site, SiteKind.IMPORT, i, 0, List.of()));
+            RegInOpcode.POP.reg(code, Size.QWORD, Reg.RBP);
+            NoOperand.RET.emit(code);
             state.addInfo(new FunctionInfo(i, start, code.position(), state.functionTypeId(i),
                     state.module().functionType(i).params().size(), 0, 0));
         }
@@ -168,9 +255,14 @@ public final class Compiler {
         Rel32.CALL.to(code, state.function(function));
         state.addSite(new Site(code.position(), SiteKind.CALL, -1, 0, List.of()));
         RegRm.MOV.regMem(code, Size.QWORD, Reg.RDI, Memory.at(Reg.RBP, -8));
-        for (int k = 0; k < type.results().size(); k++) {
-            RegRm.MOV.regMem(code, Size.QWORD, Reg.RCX, Memory.at(Reg.RSP, 8 * k));
-            RmReg.MOV.memReg(code, Size.QWORD, Memory.at(Reg.RDI, 8 * k), Reg.RCX);
+        if (!state.resultSlotRead(function) && gate.compiler.gen.FrameLayout.resultInRax(type.results())) {
+            // A function no slot reader calls returns its single integer result in rax only.
+            RmReg.MOV.memReg(code, Size.QWORD, Memory.at(Reg.RDI, 0), Reg.RAX);
+        } else {
+            for (int k = 0; k < type.results().size(); k++) {
+                RegRm.MOV.regMem(code, Size.QWORD, Reg.RCX, Memory.at(Reg.RSP, 8 * k));
+                RmReg.MOV.memReg(code, Size.QWORD, Memory.at(Reg.RDI, 8 * k), Reg.RCX);
+            }
         }
         RmReg.MOV.regReg(code, Size.QWORD, Reg.RSP, Reg.RBP);
         RegInOpcode.POP.reg(code, Size.QWORD, Reg.RBP);

@@ -83,7 +83,7 @@ public final class NativeStack {
                 frames.add(frame(stack, site, rbp, true));
             }
             default -> {
-                // IMPORT: the stub pushed the caller's rbp and called the trap stub; the
+                // IMPORT: the stub pushed the caller's rbp and called the host slot; the
                 // caller waits at a CALL site with the arguments in its outgoing area.
                 long stub = sp + 8;
                 Site call = callSite(stack.read64(stub + 8) - textBase);

@@ -81,9 +81,13 @@ public final class ProgramCodec {
             for (int d : area.dataLengths()) {
                 out.writeInt(d);
             }
+            out.writeInt(area.foreign().offset());
+            out.writeInt(area.foreign().capacity());
             out.writeInt(area.size());
             out.writeLong(program.memoryPages());
             out.writeLong(program.maxMemoryPages());
+            writeIntMap(out, program.foreignEntries());
+            writeIntMap(out, program.functionThunks());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -155,17 +159,37 @@ public final class ProgramCodec {
             for (int i = 0; i < dataLengths.length; i++) {
                 dataLengths[i] = in.readInt();
             }
-            AreaLayout area = new AreaLayout(globals, tables, elements, dataLengths, in.readInt());
+            AreaLayout.Region foreign = new AreaLayout.Region(in.readInt(), in.readInt());
+            AreaLayout area = new AreaLayout(globals, tables, elements, dataLengths, foreign, in.readInt());
             long pages = in.readLong();
             long max = in.readLong();
+            Map<Integer, Integer> foreignEntries = readIntMap(in);
+            Map<Integer, Integer> functionThunks = readIntMap(in);
             if (in.available() != 0) {
                 throw new IOException(in.available() + " bytes after the program");
             }
             return new CompiledProgram(version, text, entry, resume, functions, exports, sites,
-                    ranges, area, pages, max);
+                    ranges, area, pages, max, foreignEntries, functionThunks);
         } catch (EOFException e) {
             throw new IOException("truncated serialised program", e);
         }
+    }
+
+    private static void writeIntMap(DataOutputStream out, Map<Integer, Integer> map) throws IOException {
+        Map<Integer, Integer> sorted = new TreeMap<>(map);
+        out.writeInt(sorted.size());
+        for (Map.Entry<Integer, Integer> e : sorted.entrySet()) {
+            out.writeInt(e.getKey());
+            out.writeInt(e.getValue());
+        }
+    }
+
+    private static Map<Integer, Integer> readIntMap(DataInputStream in) throws IOException {
+        Map<Integer, Integer> map = new LinkedHashMap<>();
+        for (int i = count(in, 8); i > 0; i--) {
+            map.put(in.readInt(), in.readInt());
+        }
+        return map;
     }
 
     private static List<AreaLayout.Region> readRegions(DataInputStream in) throws IOException {

@@ -38,6 +38,23 @@ public final class Fd implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits up to {@code timeoutMillis} until a read would not block (data, end of file or an
+     * error); returns whether it would not.
+     */
+    public boolean awaitReadable(int timeoutMillis) throws IOException {
+        int[] pollfd = {open(), LibC.POLLIN}; // struct pollfd: int fd; short events, revents
+        long n = C.poll(pollfd, 1, timeoutMillis);
+        if (n < 0) {
+            int errno = Native.getLastError();
+            if (errno == LibC.EINTR) {
+                return false;
+            }
+            throw new NativeError("poll", errno);
+        }
+        return n > 0;
+    }
+
     /** Writes all of {@code buf[0, len)} (blocking). */
     public void writeFully(byte[] buf, int len) throws IOException {
         byte[] rest = buf;

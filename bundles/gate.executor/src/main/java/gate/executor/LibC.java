@@ -32,6 +32,10 @@ interface LibC extends Library {
     int EAGAIN = 11;
     int ECHILD = 10;
     int SIGKILL = 9;
+    int POLLIN = 1;
+    int PROT_READ = 1;
+    int PROT_WRITE = 2;
+    int MAP_SHARED = 1;
 
     int socketpair(int domain, int type, int protocol, int[] sv);
 
@@ -58,6 +62,12 @@ interface LibC extends Library {
     long write(int fd, byte[] buf, long count);
 
     int close(int fd);
+
+    int poll(int[] fds, long nfds, int timeout);
+
+    Pointer mmap(Pointer addr, long length, int prot, int flags, int fd, long offset);
+
+    int munmap(Pointer addr, long length);
 
     int posix_spawn_file_actions_init(Pointer actions);
 

@@ -41,6 +41,14 @@ final class NativeInstance implements Instance {
     private FuncType suspendedType;
     private volatile InstanceProcess running;
     private volatile TrapId pendingInterrupt;
+    /** The last interrupt asked for while a process ran, until a host call answers it. */
+    private volatile TrapId requested;
+    /** A host call served inside the run that failed: the process was told to stop at the call. */
+    private RuntimeException hostFailure;
+    /** A host call was served inside the run, but the process had to stop after it (results written). */
+    private boolean hostServed;
+    /** Set while a host function runs for this instance's process (re-entry guard). */
+    private boolean inHostCall;
     /** An invocation suspended before its process started (interrupt while idle), or null. */
     private PendingCall notStarted;
 
@@ -78,6 +86,59 @@ final class NativeInstance implements Instance {
     @Override
     public Program program() {
         return program;
+    }
+
+    int functionCount() {
+        return program.module().functionCount();
+    }
+
+    /** Functions of other instances this instance's tables hold, by foreign slot (gate.compiler AreaLayout). */
+    private final List<Object> foreignFunctions = new java.util.ArrayList<>();
+    private final java.util.Map<Object, Integer> foreignSlots = new java.util.HashMap<>();
+
+    /**
+     * The foreign slot of canonical function {@code ref}, assigned (and its entry written into the
+     * area) on first use; -1 when the module has no room for it.
+     */
+    synchronized int foreignSlot(Object ref) {
+        Integer known = foreignSlots.get(ref);
+        if (known != null) {
+            return known;
+        }
+        gate.compiler.gen.AreaLayout.Region region = compiled.area().foreign();
+        int k = foreignFunctions.size();
+        if (k >= region.capacity()) {
+            return -1;
+        }
+        // The canonical type id as the compiler numbers them (first equal type); a type the
+        // module does not have (-1) matches no call_indirect, so its entry is never entered.
+        int typeId = program.module().types().indexOf(foreignType(ref));
+        long entry = typeId < 0 ? 0 : compiled.foreignEntries().getOrDefault(typeId, 0);
+        long base = state.layout().memoryOffset() + region.offset();
+        try {
+            writeLong(base + 16 + 8L * k, (typeId & 0xffff_ffffL) << 32 | entry);
+            writeLong(base, k + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        foreignFunctions.add(ref);
+        foreignSlots.put(ref, k);
+        return k;
+    }
+
+    /** The function of foreign slot {@code k}. */
+    Object foreignFunction(long k) {
+        if (k < 0 || k >= foreignFunctions.size()) {
+            throw new TrapException(TrapId.INTERNAL_ERROR, 0, List.of("unknown foreign function " + k));
+        }
+        return foreignFunctions.get((int) k);
+    }
+
+    private static FuncType foreignType(Object ref) {
+        if (ref instanceof NativeRefs.DefinedFunction d) {
+            return d.owner().program.module().functionType(d.index());
+        }
+        return ((FunctionExtern) ref).type();
     }
 
     int memoryPages() {
@@ -244,16 +305,35 @@ final class NativeInstance implements Instance {
 
     @Override
     public synchronized long[] invoke(String function, long... args) {
-        if (suspended) {
-            throw new IllegalStateException("a suspended execution is waiting for resume()");
-        }
         Integer thunk = compiled.exports().get(function);
         Export export = program.module().exports().stream()
                 .filter(e -> e.name().equals(function) && e.kind() == ExternKind.FUNC).findFirst().orElse(null);
         if (thunk == null || export == null) {
             throw new IllegalArgumentException("no exported function " + function);
         }
-        FuncType type = program.module().functionType(export.index());
+        return invokeThunk(function, export.index(), thunk, args);
+    }
+
+    /**
+     * Calls defined function {@code index}, which another instance found in a table (see {@link
+     * NativeRefs}); the compiler made an invoke thunk for every function that can get there.
+     */
+    synchronized long[] invokeFunction(int index, long... args) {
+        Integer thunk = compiled.functionThunks().get(index);
+        if (thunk == null) {
+            throw new TrapException(TrapId.INTERNAL_ERROR, 0, List.of("function " + index + " has no invoke thunk"));
+        }
+        return invokeThunk("function " + index, index, thunk, args);
+    }
+
+    private long[] invokeThunk(String function, int index, int thunk, long[] args) {
+        if (inHostCall) {
+            throw new IllegalStateException("a native instance cannot be called from its own host call");
+        }
+        if (suspended) {
+            throw new IllegalStateException("a suspended execution is waiting for resume()");
+        }
+        FuncType type = program.module().functionType(index);
         if (args.length != type.params().size()) {
             throw new IllegalArgumentException(function + " takes " + type.params().size() + " arguments");
         }
@@ -271,7 +351,7 @@ final class NativeInstance implements Instance {
         if (pending != null) {
             pendingInterrupt = null;
             if (pending == TrapId.SUSPENDED) {
-                notStarted = new PendingCall(export.index(), args.clone(), type, page.array());
+                notStarted = new PendingCall(index, args.clone(), type, page.array());
                 suspended = true;
             }
             throw new TrapException(pending);
@@ -321,6 +401,9 @@ final class NativeInstance implements Instance {
 
     @Override
     public synchronized long[] resume() {
+        if (inHostCall) {
+            throw new IllegalStateException("a native instance cannot be resumed from its own host call");
+        }
         if (!suspended) {
             throw new IllegalStateException("nothing to resume");
         }
@@ -340,10 +423,12 @@ final class NativeInstance implements Instance {
             // saved stack pointer; the resume routine pops it and returns into the check.
             long sp = last.spOffset();
             Site site = compiled.siteAt((int) last.trapPc());
-            if (site != null && site.kind() == SiteKind.IMPORT && site.function() < importedFunctions.size()) {
+            if (site != null && site.kind() == SiteKind.IMPORT && site.function() >= 0
+                    && site.function() < importedFunctions.size()) {
                 // A call of an import to be retried (restored from a state): the host call, then the caller.
                 try {
                     callHost(site.function(), sp);
+                    writeLong(16, sp + 8); // vars.sp_offset: at the saved rbp, for the resume routine
                 } catch (TrapException e) {
                     suspended = e.trap().resumable;
                     throw e;
@@ -445,6 +530,8 @@ final class NativeInstance implements Instance {
     /** One process run: the results, or null after serving a host call (resume next). */
     private long[] runOnce(boolean resume, int entry, FuncType type) throws IOException {
         StateLayout layout = state.layout();
+        hostFailure = null;
+        hostServed = false;
         checkForeign();
         syncGlobals(true);
         syncMemory(true);
@@ -463,7 +550,12 @@ final class NativeInstance implements Instance {
                 pendingInterrupt = null;
                 interrupt(pending);
             }
-            status = p.status().get();
+            try {
+                status = serve(p);
+            } catch (InterruptedException e) {
+                p.kill(); // the thread is told to stop: so is the program
+                throw e;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TrapException(TrapId.KILLED);
@@ -499,7 +591,15 @@ final class NativeInstance implements Instance {
                 }
                 Site site = trap == TrapId.INTERNAL_ERROR && vars.valid() ? compiled.siteAt((int) vars.trapPc()) : null;
                 if (site != null && site.kind() == SiteKind.IMPORT && site.function() < importedFunctions.size()) {
-                    callHost(site.function(), vars.spOffset());
+                    if (hostFailure != null) {
+                        throw hostStopped(type);
+                    }
+                    if (site.function() < 0) {
+                        callForeign(vars.spOffset());
+                    } else if (!hostServed) {
+                        callHost(site.function(), vars.spOffset());
+                    }
+                    writeLong(16, vars.spOffset() + 8); // vars.sp_offset: at the saved rbp, for the resume routine
                     return null;
                 }
                 if (trap == TrapId.SUSPENDED && vars.valid() && vars.state() == Vars.STOPPED) {
@@ -519,8 +619,28 @@ final class NativeInstance implements Instance {
      * go there. Runs the host function and sets the saved stack pointer so that the resume
      * routine ({@code pop rbp; ret}) returns into the caller.
      */
-    private void callHost(int function, long sp) throws IOException {
-        FuncType type = program.module().functionType(function);
+    /**
+     * A call_indirect of a foreign function stopped the process in the foreign stub (same frame
+     * shape as an import stub): the area's pending cell names the function.
+     */
+    private void callForeign(long sp) throws IOException {
+        byte[] cell = new byte[8];
+        state.fd().preadFully(cell, state.layout().memoryOffset() + compiled.area().foreign().offset() + 8);
+        Object ref = foreignFunction(ByteBuffer.wrap(cell).order(ByteOrder.LITTLE_ENDIAN).getLong());
+        FuncType type = foreignType(ref);
+        long[] args = readArguments(type, sp);
+        long[] results;
+        if (ref instanceof NativeRefs.DefinedFunction d) {
+            results = d.owner().invokeFunction(d.index(), args);
+        } else if (ref instanceof gate.engine.HostFunction h) {
+            results = h.body().call(this::callerMemory, args);
+        } else {
+            results = ((FunctionExtern) ref).call(args);
+        }
+        writeResults(type, results, sp, "foreign function");
+    }
+
+    private long[] readArguments(FuncType type, long sp) throws IOException {
         int n = Math.max(type.params().size(), type.results().size());
         if (sp < 0 || sp + 24 + 8L * n > state.layout().stackSize()) {
             throw new TrapException(TrapId.INTERNAL_ERROR);
@@ -532,19 +652,111 @@ final class NativeInstance implements Instance {
             long v = area.getLong(8 * k);
             args[k] = t == ValType.I32 || t == ValType.F32 ? v & 0xffff_ffffL : v;
         }
-        FunctionExtern f = importedFunctions.get(function);
-        long[] results = f instanceof gate.engine.HostFunction h
-                ? h.body().call(this::callerMemory, args) : f.call(args);
+        return args;
+    }
+
+    private void writeResults(FuncType type, long[] results, long sp, String what) throws IOException {
         if (results == null || results.length != type.results().size()) {
             throw new TrapException(TrapId.INTERNAL_ERROR, 0,
-                    List.of("host function " + function + " returned the wrong number of results"));
+                    List.of(what + " returned the wrong number of results"));
         }
         ByteBuffer out = ByteBuffer.allocate(8 * results.length).order(ByteOrder.LITTLE_ENDIAN);
         for (long r : results) {
             out.putLong(r);
         }
-        state.fd().pwriteFully(out.array(), StateLayout.STACK_OFFSET + sp + 24);
-        writeLong(16, sp + 8); // vars.sp_offset: at the saved rbp
+        state.writeStack(sp + 24, out.array());
+    }
+
+    private void callHost(int function, long sp) throws IOException {
+        FuncType type = program.module().functionType(function);
+        long[] args = readArguments(type, sp);
+        FunctionExtern f = importedFunctions.get(function);
+        long[] results = f instanceof gate.engine.HostFunction h
+                ? h.body().call(this::callerMemory, args) : f.call(args);
+        writeResults(type, results, sp, "host function " + function);
+    }
+
+    /**
+     * Serves the process's calls of imported functions while it waits (runtime.native DESIGN.md
+     * §5, host slot) until it ends, and returns its status. A call the process cannot wait for
+     * (see {@link #servedInProcess}) is stopped at and served after the process ended.
+     */
+    private ExitStatus serve(InstanceProcess p) throws IOException, InterruptedException, ExecutionException {
+        HostChannel channel = new HostChannel(p);
+        for (int function = channel.next(); function != HostChannel.ENDED; function = channel.next()) {
+            Vars vars = state.readVars();
+            Site site = vars.valid() && vars.fits(state.layout(), program.text().size())
+                    ? program.siteAt((int) vars.trapPc()) : null;
+            if (site != null && site.kind() == SiteKind.IMPORT && site.function() < 0
+                    && function == CompiledProgram.FOREIGN_CALL) {
+                channel.stop(); // another instance's code may call back into this one: served after the stop
+                continue;
+            }
+            if (function == HostChannel.GARBLED || site == null || site.kind() != SiteKind.IMPORT
+                    || site.function() != function || function >= importedFunctions.size()) {
+                p.kill(); // not what the compiled code sends: the sandbox is not trustworthy now
+                hostFailure = new TrapException(TrapId.INTERNAL_ERROR, 0, List.of("garbled host call request"));
+                continue;
+            }
+            if (hostServed || hostFailure != null || !servedInProcess(importedFunctions.get(function))) {
+                channel.stop();
+                continue;
+            }
+            int pages = vars.memoryPages();
+            memoryPages = pages;
+            inHostCall = true;
+            try {
+                callHost(function, vars.spOffset());
+            } catch (RuntimeException e) {
+                hostFailure = e;
+                channel.stop();
+                continue;
+            } finally {
+                inHostCall = false;
+            }
+            if (memoryPages != pages) { // the host grew the memory: the process must map it anew
+                hostServed = true;
+                channel.stop();
+                continue;
+            }
+            channel.proceed();
+        }
+        return p.status().get();
+    }
+
+    /**
+     * Whether a call can be served while the process waits: a host function (not another
+     * instance's code, which may call back into this one) of an instance whose imported memory,
+     * tables and globals are not copies that would have to be synchronised around the call.
+     */
+    private boolean servedInProcess(FunctionExtern f) {
+        return f instanceof gate.engine.HostFunction && importedMemory == null && importedTables.isEmpty()
+                && importedGlobals.stream().noneMatch(g -> g.type().mutable());
+    }
+
+    /**
+     * The outcome of a host function that failed while the process waited; the process has
+     * stopped at the call. A resumable trap leaves the instance suspended there, to retry the
+     * call on resume (as the interpreter does, gate.interp Calls); a SUSPENDED that answers a
+     * kill becomes KILLED.
+     */
+    private RuntimeException hostStopped(FuncType type) {
+        RuntimeException failure = hostFailure;
+        hostFailure = null;
+        if (failure instanceof TrapException e) {
+            TrapId asked = requested;
+            if (e.trap() == TrapId.SUSPENDED && asked == TrapId.KILLED) {
+                return new TrapException(TrapId.KILLED);
+            }
+            if (e.trap() == TrapId.SUSPENDED && asked == TrapId.SUSPENDED) {
+                requested = null;
+            }
+            if (e.trap().resumable) {
+                suspended = true;
+                suspendedType = type;
+            }
+        }
+        return failure;
     }
 
     private gate.engine.MemoryExtern callerMemory() {
@@ -587,6 +799,9 @@ final class NativeInstance implements Instance {
             pendingInterrupt = reason;
             return;
         }
+        if (requested != TrapId.KILLED) {
+            requested = reason;
+        }
         try {
             if (reason == TrapId.KILLED) {
                 p.kill();
@@ -603,7 +818,7 @@ final class NativeInstance implements Instance {
         if (running != null) {
             throw new IllegalStateException("executing");
         }
-        if (foreign.values().stream().anyMatch(m -> !m.isEmpty())) {
+        if (!foreignFunctions.isEmpty() || foreign.values().stream().anyMatch(m -> !m.isEmpty())) {
             throw new ForeignFunctionException("a table of this instance holds functions of other instances: not capturable");
         }
         try {
@@ -625,6 +840,12 @@ final class NativeInstance implements Instance {
 
     private boolean hasMemory() {
         return !program.module().memories().isEmpty();
+    }
+
+    /** Closes the state once this instance is garbage (see NativeProgram#release). */
+    void closeWhenUnreachable(java.lang.ref.Cleaner cleaner) {
+        StateFile file = state;
+        cleaner.register(this, file::close);
     }
 
     @Override

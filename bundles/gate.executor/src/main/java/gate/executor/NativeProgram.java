@@ -32,6 +32,21 @@ import java.util.List;
  * instance.
  */
 final class NativeProgram implements Program {
+    private volatile java.util.Map<Integer, gate.compiler.gen.Site> sitesByText;
+
+    /** The stack map entry at text offset {@code pc}, or null (a hash lookup: host calls use it). */
+    gate.compiler.gen.Site siteAt(int pc) {
+        java.util.Map<Integer, gate.compiler.gen.Site> map = sitesByText;
+        if (map == null) {
+            map = new java.util.HashMap<>();
+            for (gate.compiler.gen.Site site : compiled.sites()) {
+                map.putIfAbsent(site.textOffset(), site);
+            }
+            sitesByText = map;
+        }
+        return map.get(pc);
+    }
+
     private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
 
     private final NativeEngine engine;
@@ -137,18 +152,37 @@ final class NativeProgram implements Program {
             }
             return instance;
         } catch (TrapException e) {
-            instance.close();
+            release(instance, linked);
             throw new UninstantiableException(e.getMessage(), e);
         } catch (IOException e) {
             if (instance != null) {
                 instance.close();
             }
             throw new UncheckedIOException(e);
+        } catch (UninstantiableException e) {
+            release(instance, linked);
+            throw e;
         } catch (RuntimeException e) {
             if (instance != null) {
                 instance.close();
             }
             throw e;
+        }
+    }
+
+    /**
+     * Ends an instance whose instantiation trapped. Its functions may already sit in imported
+     * tables (core spec §4.5.4: segments applied before the trap stay), where they stay callable:
+     * then its state lives until nothing refers to the instance any more.
+     */
+    private static void release(NativeInstance instance, Linked linked) {
+        if (instance == null) {
+            return;
+        }
+        if (linked.tables().isEmpty()) {
+            instance.close();
+        } else {
+            instance.closeWhenUnreachable(CLEANER);
         }
     }
 

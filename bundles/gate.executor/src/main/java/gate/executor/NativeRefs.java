@@ -11,9 +11,10 @@ import java.util.List;
  *
  * <p>A function reference is canonical as the function's defining instance and index, reached by
  * following imports of other native instances' exports, or as the imported {@link FunctionExtern}
- * itself for host functions. Native code calls through a table only functions of its own index
- * space (the compiled function table), so an instance can hold a reference only to a function it
- * defines or imports; any other one is refused with a {@link ForeignFunctionException} when it is copied in.
+ * itself for host functions. A function outside the instance's own index space (defined by
+ * another instance, or a host function it does not import) gets a foreign slot (gate.compiler
+ * AreaLayout): element {@code functionCount + k}, which call_indirect calls through the host.
+ * Only when those slots run out is a reference refused with a {@link ForeignFunctionException}.
  */
 final class NativeRefs {
     private NativeRefs() {}
@@ -32,6 +33,10 @@ final class NativeRefs {
         }
         if (elementType != ValType.FUNCREF) {
             return slot;
+        }
+        int own = in.functionCount();
+        if (slot >= own) {
+            return in.foreignFunction(slot - own);
         }
         return function(in, (int) slot);
     }
@@ -76,6 +81,7 @@ final class NativeRefs {
                 return (long) j;
             }
         }
-        return null;
+        int k = in.foreignSlot(ref);
+        return k < 0 ? null : (long) in.functionCount() + k;
     }
 }

@@ -10,6 +10,12 @@ import java.io.IOException;
 public final class StateFile implements AutoCloseable {
     private final Fd fd;
     private final StateLayout layout;
+    /**
+     * The vars page and the stack region mapped into the JVM (shared with the instance process),
+     * so that serving a host call reads and writes them without syscalls; null until first used
+     * and after close. Access is synchronized: a read after munmap would crash the JVM.
+     */
+    private com.sun.jna.Pointer head;
 
     private StateFile(Fd fd, StateLayout layout) {
         this.fd = fd;
@@ -63,20 +69,43 @@ public final class StateFile implements AutoCloseable {
     }
 
     /** The vars page as the runtime left it. */
-    public Vars readVars() throws IOException {
+    public synchronized Vars readVars() throws IOException {
         byte[] page = new byte[Vars.SIZE];
-        fd.preadFully(page, 0);
+        head().read(0, page, 0, page.length);
         return Vars.decode(page);
     }
 
     /** Reads {@code length} bytes of the stack region at {@code offset} from its bottom. */
-    public byte[] readStack(long offset, int length) throws IOException {
+    public synchronized byte[] readStack(long offset, int length) throws IOException {
+        checkStack(offset, length);
+        byte[] out = new byte[length];
+        head().read(StateLayout.STACK_OFFSET + offset, out, 0, length);
+        return out;
+    }
+
+    /** Writes {@code bytes} into the stack region at {@code offset} from its bottom. */
+    public synchronized void writeStack(long offset, byte[] bytes) throws IOException {
+        checkStack(offset, bytes.length);
+        head().write(StateLayout.STACK_OFFSET + offset, bytes, 0, bytes.length);
+    }
+
+    private void checkStack(long offset, int length) {
         if (offset < 0 || length < 0 || offset + length > layout.stackSize()) {
             throw new IllegalArgumentException("outside the stack");
         }
-        byte[] out = new byte[length];
-        fd.preadFully(out, StateLayout.STACK_OFFSET + offset);
-        return out;
+    }
+
+    private com.sun.jna.Pointer head() throws IOException {
+        if (head == null) {
+            long length = StateLayout.STACK_OFFSET + (long) layout.stackSize();
+            com.sun.jna.Pointer p = LibC.C.mmap(null, length, LibC.PROT_READ | LibC.PROT_WRITE, LibC.MAP_SHARED,
+                    fd.raw(), 0);
+            if (p == null || com.sun.jna.Pointer.nativeValue(p) == -1) {
+                throw new NativeError("mmap", com.sun.jna.Native.getLastError());
+            }
+            head = p;
+        }
+        return head;
     }
 
     private void checkMemory(long offset, long length) {
@@ -86,7 +115,11 @@ public final class StateFile implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (head != null) {
+            LibC.C.munmap(head, StateLayout.STACK_OFFSET + (long) layout.stackSize());
+            head = null;
+        }
         fd.close();
     }
 }

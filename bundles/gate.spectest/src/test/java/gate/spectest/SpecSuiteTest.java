@@ -26,7 +26,18 @@ class SpecSuiteTest {
 
     @TestFactory
     List<DynamicTest> interpreterPassesTheSpecSuite() throws Exception {
-        return tests(false);
+        return tests("interp", false);
+    }
+
+    /**
+     * The same scripts (named {@code native/...}) on the native engine, with the same exclusions:
+     * it must pass everything the interpreter passes (issue: native engine, test 1).
+     */
+    @TestFactory
+    List<DynamicTest> nativeEnginePassesTheSpecSuite() throws Exception {
+        Engine engine = Engines.find("native");
+        Assumptions.assumeTrue(engine != null && engine.isAvailable(), "native engine not available here; not run");
+        return tests("native", false);
     }
 
     /**
@@ -37,17 +48,17 @@ class SpecSuiteTest {
      */
     @TestFactory
     List<DynamicTest> interpreterPassesTheSpecSuiteThroughSnapshots() throws Exception {
-        return tests(true);
+        return tests("interp", true);
     }
 
-    private static List<DynamicTest> tests(boolean roundTrip) throws Exception {
+    private static List<DynamicTest> tests(String engineName, boolean roundTrip) throws Exception {
         String property = System.getProperty("gate.testsuite");
         Assumptions.assumeTrue(property != null && !property.isBlank(),
                 "system property gate.testsuite is not set; spec suite not run");
         Path suite = Path.of(property);
         Assumptions.assumeTrue(Files.isDirectory(suite.resolve("core")),
                 "spec test suite not found at " + suite.toAbsolutePath() + " (set -Dgate.testsuite=DIR); not run");
-        Engine engine = Engines.find("interp");
+        Engine engine = Engines.find(engineName);
         Exclusions exclusions = Exclusions.load();
         ScriptRunner runner = new ScriptRunner(engine, Duration.ofSeconds(120))
                 .withSnapshotRoundTrip(roundTrip)
@@ -55,7 +66,8 @@ class SpecSuiteTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (String folder : FOLDERS) {
             for (ScriptFinder.Found found : ScriptFinder.find(suite.resolve(folder))) {
-                String name = (roundTrip ? "snapshots/" : "") + folder + "/" + found.displayName();
+                String name = (roundTrip ? "snapshots/" : engineName.equals("interp") ? "" : engineName + "/")
+                        + folder + "/" + found.displayName();
                 tests.add(DynamicTest.dynamicTest(name, () -> check(runner.run(found.file(), name), exclusions)));
             }
         }

@@ -63,15 +63,17 @@ final class Control {
                 f.depth() - type.params().size(), type.params(), type.results());
         f.pushControl(frame);
         frame.label().bind(f.code());
+        f.setStraightLoop(frame);
         if (!f.homes().any()) {
             int site = SuspendCheck.emit(f.code(), f.module().stubs());
             f.site(site, SiteKind.LOOP, f.codeOffset(bodyOffset), f.depth());
+            frame.bodyLabel().bind(f.code());
             return;
         }
         // Locals in registers go to memory only when the suspension happens: out of line.
         CodeBuffer code = f.code();
         Label slow = new Label();
-        Label back = new Label();
+        Label back = frame.bodyLabel();
         RmImm32.TEST.regImm(code, Size.BYTE, Abi.STACK_LIMIT, 1);
         CondRel32.Jcc.to(code, Condition.NE, slow);
         back.bind(code);
@@ -262,12 +264,14 @@ final class Control {
         }
         if (FrameLayout.resultInRax(f.results())) {
             // The caller takes a single integer result from rax (no store-to-load forwarding on
-            // the call chain); the slot stays written for the invoke thunks.
+            // the call chain).
             Operand result = f.get(from);
             Size size = FunctionState.size(f.results().get(0));
             Reg home = result instanceof Operand.Local l ? f.homes().gp(l.index()) : null;
             if (result instanceof Operand.Gp gp) {
-                RmReg.MOV.regReg(f.code(), size, Reg.RAX, gp.reg());
+                if (gp.reg() != Reg.RAX) {
+                    RmReg.MOV.regReg(f.code(), size, Reg.RAX, gp.reg());
+                }
             } else if (home != null) {
                 RmReg.MOV.regReg(f.code(), size, Reg.RAX, home);
             } else {
@@ -276,8 +280,12 @@ final class Control {
                     RmReg.MOV.regReg(f.code(), size, Reg.RAX, Reg.RAX);
                 }
             }
-            RmReg.MOV.memReg(f.code(), Size.QWORD, Memory.at(Reg.RBP, FrameLayout.RESULTS),
-                    Reg.RAX);
+            if (f.module().resultSlotRead(f.function())) {
+                // Invoke thunks, and call_indirect where a table may hold host functions, read
+                // the slot; every other call takes rax.
+                RmReg.MOV.memReg(f.code(), Size.QWORD,
+                        Memory.at(Reg.RBP, FrameLayout.RESULTS), Reg.RAX);
+            }
         } else {
             for (int k = 0; k < n; k++) {
                 f.store(Memory.at(Reg.RBP, FrameLayout.RESULTS + 8 * k), f.get(from + k));

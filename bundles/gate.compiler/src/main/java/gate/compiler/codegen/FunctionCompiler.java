@@ -4,9 +4,13 @@ import gate.compiler.gen.ControlFrame;
 import gate.compiler.gen.FunctionInfo;
 import gate.compiler.gen.FunctionState;
 import gate.compiler.gen.ModuleState;
+import gate.compiler.gen.RegisterArgs;
 import gate.compiler.gen.SiteKind;
 import gate.compiler.x86.StackCheck;
 import gate.compiler.x86.enc.CodeBuffer;
+import gate.compiler.x86.enc.Label;
+import gate.compiler.x86.enc.Memory;
+import gate.compiler.x86.enc.Rel32;
 import gate.compiler.x86.enc.Reg;
 import gate.compiler.x86.enc.RegInOpcode;
 import gate.compiler.x86.enc.RmImm32;
@@ -36,17 +40,35 @@ public final class FunctionCompiler {
                 body.locals(), type.results());
         CodeBuffer code = module.code();
         int textStart = code.position();
+        RegisterArgs args = RegisterArgs.of(type.params());
+        // Memory entry (function table, call_indirect, invoke thunks): the register
+        // parameters come from the outgoing area above the return address.
         module.function(index).bind(code);
+        args.load(code, k -> Memory.at(Reg.RSP, 8 + 8 * k));
+        module.registerEntry(index).bind(code);
         f.at(body.codeStart());
         RegInOpcode.PUSH.reg(code, Size.QWORD, Reg.RBP);
         RmReg.MOV.regReg(code, Size.QWORD, Reg.RBP, Reg.RSP);
-        StackCheck check = StackCheck.emit(code, module.stubs());
-        f.site(check.trapSite(), SiteKind.ENTRY, f.codeOffset(), 0);
+        Label slow = new Label();
+        Label back = new Label();
+        StackCheck check = StackCheck.branch(code, slow);
+        back.bind(code);
+        // Out of line: the stack map of an ENTRY site has every parameter in its slot, and a
+        // resume returns right after the trap call, which reloads them (RUNTIME-NEEDS.md §5).
+        int entryOffset = f.codeOffset();
+        f.outOfLine(() -> {
+            slow.bind(code);
+            args.store(code, f.frame()::local);
+            int site = StackCheck.trap(code, module.stubs());
+            f.site(site, SiteKind.ENTRY, entryOffset, 0);
+            args.load(code, f.frame()::local);
+            Rel32.JMP.to(code, back);
+        });
         RmImm32.SUB.regImm(code, Size.QWORD, Reg.RSP, 0);
         int frameImmediate = code.position() - 4;
         List<ValType> declared = body.locals();
         int params = type.params().size();
-        LocalHomes.assign(f, m, body, params + declared.size());
+        LocalHomes.assign(f, m, body, params + declared.size(), args);
         for (int j = 0; j < declared.size(); j++) {
             if (f.homes().gp(params + j) == null && f.homes().xmm(params + j) == null) {
                 // Zero, or null (-1) for references (core §4.4.10 function instantiation).
@@ -54,7 +76,7 @@ public final class FunctionCompiler {
                         declared.get(j).isReference() ? -1 : 0);
             }
         }
-        f.homes().init();
+        f.homes().init(args);
         f.pushControl(new ControlFrame(ControlFrame.Kind.FUNCTION, 0, List.of(),
                 type.results()));
         CodeReader reader = new CodeReader(m.bytes(), body.codeStart(), body.end());
@@ -65,6 +87,14 @@ public final class FunctionCompiler {
             if (f.unreachable() && skipDead(f, reader, op)) {
                 continue;
             }
+            switch (op) {
+                case BLOCK, LOOP, IF, ELSE, END, BR, BR_IF, BR_TABLE, RETURN, UNREACHABLE ->
+                    f.setStraightLoop(null); // a loop sets itself again once opened
+                default -> {}
+            }
+            int next = reader.position();
+            f.setReturnsNext(next < body.end() && (m.bytes()[next] == 0x0F
+                    || m.bytes()[next] == 0x0B && f.controlDepth() == 1));
             if (Instructions.compile(f, reader, op)) {
                 break;
             }

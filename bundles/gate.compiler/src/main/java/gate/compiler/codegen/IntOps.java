@@ -96,8 +96,18 @@ final class IntOps {
             int disp = name == Op.ADD ? (int) c.bits() : -(int) c.bits();
             f.pop();
             Reg from = f.homes().gpOf(f.pop());
-            Reg a = f.allocGp();
+            Reg a = f.allocResultGp();
             RegMem.LEA.regMem(f.code(), size, a, Memory.at(from, disp));
+            f.pushGp(type, a);
+            return;
+        }
+        if (name == Op.ADD && f.homes().gpOf(f.peek(0)) != null
+                && f.homes().gpOf(f.peek(1)) != null) {
+            // local + local: one LEA from both homes instead of a copy and an ADD.
+            Reg y = f.homes().gpOf(f.pop());
+            Reg x = f.homes().gpOf(f.pop());
+            Reg a = f.allocResultGp();
+            RegMem.LEA.regMem(f.code(), size, a, Memory.at(x, y, 1, 0));
             f.pushGp(type, a);
             return;
         }
@@ -106,7 +116,7 @@ final class IntOps {
         Operand first = f.pop();
         // A comparison only reads its first operand: a register home serves as it is.
         Reg firstHome = compare ? f.homes().gpOf(first) : null;
-        Reg a = firstHome != null ? firstHome : f.toGp(first);
+        Reg a = firstHome != null ? firstHome : compare ? f.toGp(first) : f.toResultGp(first);
         CodeBuffer code = f.code();
         Memory inPlace = f.memoryOf(b);
         Reg home = f.homes().gpOf(b);
@@ -121,16 +131,7 @@ final class IntOps {
                 default -> RmReg.CMP.regReg(code, size, a, home);
             }
         } else if (b instanceof Operand.Const c && fitsImm(c.bits(), size)) {
-            int imm = (int) c.bits();
-            switch (name) {
-                case MUL -> RegRmImm32.IMUL.regRegImm(code, size, a, a, imm);
-                case ADD -> RmImm32.ADD.regImm(code, size, a, imm);
-                case SUB -> RmImm32.SUB.regImm(code, size, a, imm);
-                case AND -> RmImm32.AND.regImm(code, size, a, imm);
-                case OR -> RmImm32.OR.regImm(code, size, a, imm);
-                case XOR -> RmImm32.XOR.regImm(code, size, a, imm);
-                default -> RmImm32.CMP.regImm(code, size, a, imm);
-            }
+            withImmediate(code, name, size, a, (int) c.bits());
         } else if (inPlace != null) {
             switch (name) {
                 case ADD -> RegRm.ADD.regMem(code, size, a, inPlace);
@@ -161,6 +162,34 @@ final class IntOps {
             f.push(new Operand.Flags(condition(name)));
         } else {
             f.pushGp(type, a);
+        }
+    }
+
+    /**
+     * {@code reg <- reg op imm} (or {@code cmp reg, imm} for comparisons) in the shortest form:
+     * the sign-extended 8-bit immediate where the value fits it.
+     */
+    private static void withImmediate(CodeBuffer code, Op name, Size size, Reg reg, int imm) {
+        if (name == Op.MUL) {
+            RegRmImm32.IMUL.regRegImm(code, size, reg, reg, imm);
+        } else if (imm == (byte) imm) {
+            switch (name) {
+                case ADD -> RmImm8.ADD.regImm(code, size, reg, imm);
+                case SUB -> RmImm8.SUB.regImm(code, size, reg, imm);
+                case AND -> RmImm8.AND.regImm(code, size, reg, imm);
+                case OR -> RmImm8.OR.regImm(code, size, reg, imm);
+                case XOR -> RmImm8.XOR.regImm(code, size, reg, imm);
+                default -> RmImm8.CMP.regImm(code, size, reg, imm);
+            }
+        } else {
+            switch (name) {
+                case ADD -> RmImm32.ADD.regImm(code, size, reg, imm);
+                case SUB -> RmImm32.SUB.regImm(code, size, reg, imm);
+                case AND -> RmImm32.AND.regImm(code, size, reg, imm);
+                case OR -> RmImm32.OR.regImm(code, size, reg, imm);
+                case XOR -> RmImm32.XOR.regImm(code, size, reg, imm);
+                default -> RmImm32.CMP.regImm(code, size, reg, imm);
+            }
         }
     }
 
@@ -258,15 +287,7 @@ final class IntOps {
         Reg bHome = f.homes().gpOf(b);
         Memory inPlace = f.memoryOf(b);
         if (b instanceof Operand.Const c && fitsImm(c.bits(), size)) {
-            int imm = (int) c.bits();
-            switch (name) {
-                case ADD -> RmImm32.ADD.regImm(code, size, home, imm);
-                case SUB -> RmImm32.SUB.regImm(code, size, home, imm);
-                case MUL -> RegRmImm32.IMUL.regRegImm(code, size, home, home, imm);
-                case AND -> RmImm32.AND.regImm(code, size, home, imm);
-                case OR -> RmImm32.OR.regImm(code, size, home, imm);
-                default -> RmImm32.XOR.regImm(code, size, home, imm);
-            }
+            withImmediate(code, name, size, home, (int) c.bits());
         } else {
             Reg other = bHome;
             if (other == null && inPlace == null) {

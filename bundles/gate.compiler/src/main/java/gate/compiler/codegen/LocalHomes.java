@@ -2,6 +2,7 @@ package gate.compiler.codegen;
 
 import gate.compiler.gen.FunctionState;
 import gate.compiler.gen.Operand;
+import gate.compiler.gen.RegisterArgs;
 import gate.compiler.gen.Registers;
 import gate.compiler.x86.enc.Reg;
 import gate.compiler.x86.enc.Xmm;
@@ -22,12 +23,14 @@ import java.util.Arrays;
 final class LocalHomes {
     private LocalHomes() {}
 
-    static void assign(FunctionState f, Module module, FunctionBody body, int locals) {
+    static void assign(FunctionState f, Module module, FunctionBody body, int locals,
+            RegisterArgs args) {
         long[] weight = new long[locals];
         CodeReader r = new CodeReader(module.bytes(), body.codeStart(), body.end());
         boolean[] loopAt = new boolean[16];
         int depth = 0;
         int loops = 0;
+        int calls = 0;
         while (!r.atEnd()) {
             Opcode op = r.opcode();
             switch (op) {
@@ -44,6 +47,10 @@ final class LocalHomes {
                         loops--;
                     }
                 }
+                case CALL, CALL_INDIRECT -> {
+                    calls++;
+                    r.skipImmediates(op);
+                }
                 case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> {
                     int index = r.index();
                     weight[index] += 1L << Math.min(3 * loops, 40);
@@ -51,9 +58,12 @@ final class LocalHomes {
                 default -> r.skipImmediates(op);
             }
         }
-        // A parameter must be loaded into its home: worth it only if read more than once.
+        // A parameter in memory must be loaded into its home: worth it only if read more than
+        // once. One that arrives in a register (direct calls) would otherwise be stored to its
+        // slot; its home costs a store and a load per call made, so only without calls.
         for (int i = 0; i < locals; i++) {
-            if (i < f.frame().params() && weight[i] < 2) {
+            if (i < f.frame().params() && weight[i] < 2
+                    && !(args.inRegister(i) && calls == 0)) {
                 weight[i] = 0;
             }
         }

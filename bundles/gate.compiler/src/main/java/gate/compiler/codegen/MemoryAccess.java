@@ -50,6 +50,11 @@ final class MemoryAccess {
                 return constant;
             }
         }
+        Reg home = f.homes().gpOf(address);
+        if (home != null && LinearMemory.fitsDisplacement(arg.offset())) {
+            // An i32 local's home is zero-extended: it serves as the index as it is.
+            return LinearMemory.dynamic(home, arg.offset());
+        }
         Reg reg = f.toGp(address);
         held[0] = reg;
         if (LinearMemory.fitsDisplacement(arg.offset())) {

@@ -19,7 +19,13 @@ import java.util.List;
  *   <li>per table: an 8-byte current size, then {@code capacity} 8-byte elements in the SPI's
  *       slot encoding (function index, host reference id, or -1 for null);
  *   <li>per element segment: an 8-byte current length (0 once dropped), then its values;
- *   <li>per data segment: an 8-byte current length (0 once dropped); the bytes are in the text.
+ *   <li>per data segment: an 8-byte current length (0 once dropped); the bytes are in the text;
+ *   <li>with a funcref table and any import or an exported table, the foreign functions: functions of other instances that this
+ *       instance's tables hold. A table element {@code functionCount + k} is foreign function k.
+ *       At {@code foreign.offset()} the number of them the host has assigned, at {@code +8} the k
+ *       of the call_indirect in progress (the host reads it when the foreign stub calls it), at
+ *       {@code +16 + 8·k} entry k as in the function table: (canonical type id of this module, or
+ *       -1) {@code << 32 |} the text offset of the foreign entry of that type (CompiledProgram). {@code foreign.capacity()} entries.
  * </ol>
  *
  * The loader fills all of it at instantiation: global values, table sizes and elements (active
@@ -30,10 +36,13 @@ import java.util.List;
  * @param tables per table, the offset of its size word (elements follow) and its capacity
  * @param elements per element segment, the offset of its length word (values follow)
  * @param dataLengths per data segment, the offset of its length word
+ * @param foreign the foreign functions (capacity 0 without a funcref table)
  * @param size bytes of the whole area, a page multiple
  */
 public record AreaLayout(int globals, List<Region> tables, List<Region> elements,
-        int[] dataLengths, int size) {
+        int[] dataLengths, Region foreign, int size) {
+    /** How many functions of other instances an instance's tables can hold (native engine). */
+    public static final int FOREIGN_CAPACITY = 256;
     /**
      * Largest globals area: the runtime accepts {@code globals_size <= 1 MiB}, and the native
      * engine puts its invoke page right below the area, within that size.
@@ -65,7 +74,14 @@ public record AreaLayout(int globals, List<Region> tables, List<Region> elements
         int globals = module.importedGlobalCount() + module.globals().size();
         long used = 8L * globals;
         // Fixed-size parts first, so that table capacities can use what is left.
-        long fixed = used + 8L * module.data().size();
+        // Another instance's function can reach a table only through an import (a table, a
+        // function or global returning it) or a table exported for others to write.
+        boolean funcrefTables = tableTypes.stream()
+                .anyMatch(t -> t.elementType() == gate.wasm.ValType.FUNCREF)
+                && (!module.imports().isEmpty()
+                        || module.exports().stream().anyMatch(e -> e.kind() == gate.wasm.ExternKind.TABLE));
+        int foreignCapacity = funcrefTables ? FOREIGN_CAPACITY : 0;
+        long fixed = used + 8L * module.data().size() + (funcrefTables ? 16L + 8L * foreignCapacity : 0);
         for (ElementSegment segment : module.elements()) {
             fixed += 8L + 8L * segment.init().size();
         }
@@ -96,9 +112,14 @@ public record AreaLayout(int globals, List<Region> tables, List<Region> elements
             used += 8;
             dataLengths[i] = (int) -used;
         }
+        Region foreign = new Region(0, 0);
+        if (funcrefTables) {
+            used += 16 + 8L * foreignCapacity;
+            foreign = new Region((int) -used, foreignCapacity);
+        }
         int size = (int) ((used + PAGE - 1) & -PAGE);
         return new AreaLayout(globals, List.copyOf(tables), List.copyOf(elements), dataLengths,
-                Math.max(size, PAGE));
+                foreign, Math.max(size, PAGE));
     }
 
     /** Offset of global {@code index}. */

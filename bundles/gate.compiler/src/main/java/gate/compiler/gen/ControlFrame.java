@@ -17,6 +17,8 @@ public final class ControlFrame {
     private final List<ValType> params;
     private final List<ValType> results;
     private final Label label = new Label();
+    private final Label body = new Label();
+    private boolean polledByCall;
     private Label elseLabel;
     private boolean branchedTo;
     private boolean hadElse;
@@ -50,9 +52,29 @@ public final class ControlFrame {
         return kind == Kind.LOOP ? params : results;
     }
 
-    /** Branch target: the loop header, or the end. */
+    /**
+     * Branch target: the loop header, or the end. A loop whose body calls a defined function
+     * before any branch ({@link #markPolledByCall}) is continued past its suspend check.
+     */
     public Label label() {
-        return label;
+        return polledByCall ? body : label;
+    }
+
+    /** For {@code loop}: right after the header's suspend check. */
+    public Label bodyLabel() {
+        return body;
+    }
+
+    /**
+     * For {@code loop}: every iteration calls a defined function, whose entry stack check also
+     * fails while a suspension is pending (runtime.native DESIGN.md §5, rbx), so the callee's
+     * {@code ENTRY} site bounds the suspend latency and back-edges need not test again.
+     */
+    public void markPolledByCall() {
+        if (kind != Kind.LOOP) {
+            throw new IllegalStateException(kind + " has no suspend check");
+        }
+        polledByCall = true;
     }
 
     /** For {@code if}: where the condition jumps when false. */

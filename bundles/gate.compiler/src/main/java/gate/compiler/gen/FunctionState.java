@@ -1,6 +1,9 @@
 package gate.compiler.gen;
 
 import gate.compiler.x86.enc.CodeBuffer;
+import gate.compiler.x86.enc.CondRel32;
+import gate.compiler.x86.enc.Condition;
+import gate.compiler.x86.enc.Label;
 import gate.compiler.x86.enc.CondRm;
 import gate.compiler.x86.enc.RegRmExtend;
 import gate.compiler.x86.enc.GpRmXmm;
@@ -15,6 +18,7 @@ import gate.compiler.x86.enc.Size;
 import gate.compiler.x86.enc.Xmm;
 import gate.compiler.x86.enc.XmmGp;
 import gate.compiler.x86.enc.XmmRm;
+import gate.engine.TrapId;
 import gate.wasm.ValType;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +47,8 @@ public final class FunctionState {
     private boolean unreachable;
     private int deadDepth;
     private int instruction;
+    private boolean returnsNext;
+    private ControlFrame straightLoop;
 
     public FunctionState(ModuleState module, int function, int bodyStart, List<ValType> params,
             List<ValType> declared, List<ValType> results) {
@@ -151,6 +157,22 @@ public final class FunctionState {
         module.addTrapRange(new TrapRange(textStart, code.position(), function, codeOffset()));
     }
 
+    /**
+     * A trap taken if {@code condition} holds, as a branch to an out-of-line trap call so that
+     * the common path falls through; the call maps to the current instruction.
+     */
+    public void trapIf(Condition condition, TrapId trap) {
+        Label slow = new Label();
+        CondRel32.Jcc.to(code, condition, slow);
+        int codeOffset = codeOffset();
+        outOfLine(() -> {
+            slow.bind(code);
+            int start = code.position();
+            module.stubs().call(code, trap);
+            module.addTrapRange(new TrapRange(start, code.position(), function, codeOffset));
+        });
+    }
+
     /** Records a stack map entry for the current state (all operands must be in slots). */
     public void site(int textOffset, SiteKind kind, int codeOffset, int operands) {
         module.addSite(new Site(textOffset, kind, function, codeOffset, types(operands)));
@@ -198,6 +220,22 @@ public final class FunctionState {
     }
 
     // ---- control stack ----
+
+    /**
+     * The loop whose body has run straight (no branch, block or end) since its header, or null;
+     * a direct call of a defined function there marks it ({@link ControlFrame#markPolledByCall}).
+     */
+    public void setStraightLoop(ControlFrame loop) {
+        straightLoop = loop;
+    }
+
+    /** A direct call of a defined function: see {@link #setStraightLoop}. */
+    public void pollingCall() {
+        if (straightLoop != null) {
+            straightLoop.markPolledByCall();
+            straightLoop = null;
+        }
+    }
 
     public void pushControl(ControlFrame frame) {
         control.add(frame);
@@ -408,6 +446,37 @@ public final class FunctionState {
     }
 
     // ---- registers ----
+
+    /**
+     * Set by the dispatcher when the next instruction returns from the function (its final end
+     * or a return): the result of the current one then goes straight to rax where it can.
+     */
+    public void setReturnsNext(boolean returnsNext) {
+        this.returnsNext = returnsNext;
+    }
+
+    /**
+     * A register for the result of the current instruction: rax if the function returns it
+     * next and rax is free, else any ({@link #allocGp}). Only for instructions that claim no
+     * fixed register afterwards.
+     */
+    public Reg allocResultGp() {
+        if (returnsNext && !registers.isUsed(Reg.RAX)) {
+            registers.take(Reg.RAX);
+            return Reg.RAX;
+        }
+        return allocGp();
+    }
+
+    /** {@link #toGp} for the operand that becomes the current instruction's result. */
+    public Reg toResultGp(Operand operand) {
+        if (operand instanceof Operand.Gp || operand instanceof Operand.Flags) {
+            return toGp(operand);
+        }
+        Reg reg = allocResultGp();
+        loadInto(reg, operand);
+        return reg;
+    }
 
     /** A free general-purpose register, spilling the lowest register operand if none is free. */
     public Reg allocGp() {

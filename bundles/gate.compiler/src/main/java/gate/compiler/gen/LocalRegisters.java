@@ -86,14 +86,19 @@ public final class LocalRegisters {
     }
 
     /**
-     * At function entry: parameters into their homes, declared locals' homes zeroed (their
-     * frame slots are only written by {@link #store}).
+     * At function entry: parameters into their homes (from their argument register or their
+     * slot), register parameters without a home to their slot, declared locals' homes zeroed
+     * (their frame slots are only written by {@link #store}).
      */
-    public void init() {
+    public void init(RegisterArgs args) {
         for (int i = 0; i < gpHomes.length; i++) {
             boolean param = i < frame.params();
+            Reg argGp = param ? args.gp(i) : null;
+            Xmm argXmm = param ? args.xmm(i) : null;
             if (gpHomes[i] != null) {
-                if (param) {
+                if (argGp != null) {
+                    RmReg.MOV.regReg(code, FunctionState.size(localTypes.get(i)), gpHomes[i], argGp);
+                } else if (param) {
                     RegRm.MOV.regMem(code, FunctionState.size(localTypes.get(i)), gpHomes[i], frame.local(i));
                 } else {
                     // Declared locals start at zero, references at null (core §4.4.10).
@@ -104,12 +109,18 @@ public final class LocalRegisters {
                     }
                 }
             } else if (xmmHomes[i] != null) {
-                if (param) {
+                if (argXmm != null) {
+                    XmmRm.MOVAPS.regReg(code, xmmHomes[i], argXmm);
+                } else if (param) {
                     (localTypes.get(i) == ValType.F32 ? XmmRm.MOVSS : XmmRm.MOVSD)
                             .regMem(code, xmmHomes[i], frame.local(i));
                 } else {
                     XmmRm.XORPS.regReg(code, xmmHomes[i], xmmHomes[i]);
                 }
+            } else if (argGp != null) {
+                RmReg.MOV.memReg(code, Size.QWORD, frame.local(i), argGp);
+            } else if (argXmm != null) {
+                MemXmm.MOVSD.memReg(code, frame.local(i), argXmm);
             }
         }
     }

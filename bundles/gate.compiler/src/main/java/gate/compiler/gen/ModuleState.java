@@ -3,6 +3,10 @@ package gate.compiler.gen;
 import gate.compiler.x86.TrapStubs;
 import gate.compiler.x86.enc.CodeBuffer;
 import gate.compiler.x86.enc.Label;
+import gate.compiler.x86.enc.Memory;
+import gate.compiler.x86.enc.Reg;
+import gate.compiler.x86.enc.Rel32;
+import gate.wasm.ConstExpr;
 import gate.wasm.FuncType;
 import gate.wasm.Module;
 import java.util.ArrayList;
@@ -21,6 +25,9 @@ public final class ModuleState {
     private final CodeBuffer code;
     private final TrapStubs stubs;
     private final Label[] functions;
+    private final Label[] registerEntries;
+    private final boolean[] referenced;
+    private final boolean[] exported;
     private final int[] typeIds;
     private final AreaLayout area;
     private final boolean withLzcnt;
@@ -37,9 +44,18 @@ public final class ModuleState {
         this.stubs = TrapStubs.emit(code);
         this.area = AreaLayout.of(module);
         this.functions = new Label[module.functionCount()];
+        this.registerEntries = new Label[module.functionCount()];
         for (int i = 0; i < functions.length; i++) {
             functions[i] = new Label();
+            registerEntries[i] = new Label();
         }
+        this.exported = new boolean[module.functionCount()];
+        for (var export : module.exports()) {
+            if (export.kind() == gate.wasm.ExternKind.FUNC) {
+                exported[export.index()] = true;
+            }
+        }
+        this.referenced = referencedFunctions(module);
         List<FuncType> types = module.types();
         this.typeIds = new int[types.size()];
         for (int i = 0; i < typeIds.length; i++) {
@@ -74,6 +90,63 @@ public final class ModuleState {
         return functions[index];
     }
 
+    /**
+     * The entry of defined function {@code index} for direct calls from compiled code, with the
+     * parameters of {@link RegisterArgs} in registers (bound after the memory entry that
+     * {@link #function} labels).
+     */
+    public Label registerEntry(int index) {
+        return registerEntries[index];
+    }
+
+    /**
+     * True if function {@code index} can be reached other than by a direct call from compiled
+     * code: exported (invoke thunks) or named by a function reference in an element segment or
+     * a global's initializer, which covers every {@code ref.func} in code (core §3.4.10, C.refs)
+     * and every table entry (call_indirect).
+     */
+    public boolean referenced(int index) {
+        return referenced[index];
+    }
+
+    /**
+     * True if a caller of function {@code index} may read a single integer result from the
+     * result slot rather than rax: an invoke thunk (exports), or call_indirect in a module with
+     * imported functions or foreign ones (AreaLayout), whose table entries may be host functions
+     * or other instances' (results in the slot only).
+     */
+    public boolean resultSlotRead(int index) {
+        if (!referenced[index]) {
+            return false;
+        }
+        if (module.importedFunctionCount() > 0 || area().foreign().capacity() > 0) {
+            return true; // call_indirect reads the slot: host and foreign functions write only that
+        }
+        return exported[index];
+    }
+
+    private static boolean[] referencedFunctions(Module module) {
+        boolean[] referenced = new boolean[module.functionCount()];
+        for (var export : module.exports()) {
+            if (export.kind() == gate.wasm.ExternKind.FUNC) {
+                referenced[export.index()] = true;
+            }
+        }
+        for (var segment : module.elements()) {
+            for (var init : segment.init()) {
+                if (init instanceof ConstExpr.RefFunc ref) {
+                    referenced[ref.funcIndex()] = true;
+                }
+            }
+        }
+        for (var global : module.globals()) {
+            if (global.init() instanceof ConstExpr.RefFunc ref) {
+                referenced[ref.funcIndex()] = true;
+            }
+        }
+        return referenced;
+    }
+
     /** Canonical id of type {@code typeIndex}. */
     public int typeId(int typeIndex) {
         return typeIds[typeIndex];
@@ -97,8 +170,8 @@ public final class ModuleState {
     }
 
     /**
-     * Text offset of the function table: per function, 8 bytes, the low half its text offset
-     * and the high half its canonical type id (call_indirect reads it).
+     * Text offset of the function table: per function, 8 bytes, the low half the text offset of
+     * its register entry and the high half its canonical type id (call_indirect reads it).
      */
     public int functionTable() {
         return functionTable;
@@ -110,11 +183,23 @@ public final class ModuleState {
         code.fill(0, FUNCTION_ENTRY_SIZE * functions.length);
     }
 
-    /** Writes every function's entry once all are bound. */
+    /**
+     * Writes every function's entry once all are bound: its register entry (call_indirect
+     * passes arguments as a direct call does). An imported function gets one here, an adapter
+     * that stores the register arguments to the outgoing area, where its stub expects them, and
+     * jumps to the stub (its return address stays the caller's CALL site).
+     */
     public void fillTable() {
+        int imported = module.importedFunctionCount();
+        for (int i = 0; i < imported; i++) {
+            registerEntries[i].bind(code);
+            RegisterArgs.of(module.functionType(i).params())
+                    .store(code, k -> Memory.at(Reg.RSP, 8 + 8 * k));
+            Rel32.JMP.to(code, functions[i]);
+        }
         for (int i = 0; i < functions.length; i++) {
             int at = functionTable + FUNCTION_ENTRY_SIZE * i;
-            code.patch32(at, functions[i].address());
+            code.patch32(at, registerEntries[i].address());
             code.patch32(at + 4, functionTypeId(i));
         }
     }

@@ -23,7 +23,13 @@ public enum RuntimeSlot {
     /** edi = delta pages; returns the old size in pages or -1. */
     GROW,
     /** Returns the current memory size in pages. */
-    SIZE;
+    SIZE,
+    /**
+     * edi = imported function index; the host runs the function and writes its results into the
+     * caller's outgoing area (DESIGN.md §5, host slot). Records the return address as an IMPORT
+     * site, like a trap, so that the host can also stop the run there.
+     */
+    HOST;
 
     /** Size of the runtime area below the text ({@code GATE_RT_AREA}). */
     public static final int AREA_SIZE = 0x4000;

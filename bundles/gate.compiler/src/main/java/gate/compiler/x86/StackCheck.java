@@ -1,7 +1,9 @@
 package gate.compiler.x86;
 
 import gate.compiler.x86.enc.CodeBuffer;
+import gate.compiler.x86.enc.CondRel32;
 import gate.compiler.x86.enc.Condition;
+import gate.compiler.x86.enc.Label;
 import gate.compiler.x86.enc.Memory;
 import gate.compiler.x86.enc.Reg;
 import gate.compiler.x86.enc.RegMem;
@@ -34,6 +36,24 @@ public final class StackCheck {
         return new StackCheck(displacement, site);
     }
 
+    /**
+     * Emits the check with the trap out of line, so that the common path falls through: {@code
+     * jb slow}. The caller emits at {@code slow} whatever must precede the trap, then {@link
+     * #trap}, then a jump back. Frame size 0 until {@link #setFrameSize}.
+     */
+    public static StackCheck branch(CodeBuffer code, Label slow) {
+        RegMem.LEA.regMem(code, Size.QWORD, Abi.SCRATCH, Memory.atWide(Reg.RSP, 0));
+        int displacement = code.position() - 4;
+        RmReg.CMP.regReg(code, Size.QWORD, Abi.SCRATCH, Abi.STACK_LIMIT);
+        CondRel32.Jcc.to(code, Condition.B, slow);
+        return new StackCheck(displacement, -1);
+    }
+
+    /** The out-of-line trap call of {@link #branch}; returns the trap site. */
+    public static int trap(CodeBuffer code, TrapStubs stubs) {
+        return stubs.call(code, TrapId.CALL_STACK_EXHAUSTED);
+    }
+
     /** Sets the number of stack bytes the function needs below rsp (0 to 2^31 - 1). */
     public void setFrameSize(CodeBuffer code, int bytes) {
         if (bytes < 0) {
@@ -42,7 +62,10 @@ public final class StackCheck {
         code.patch32(displacement, -bytes);
     }
 
-    /** The return address of the trap call: the trap pc the runtime reports. */
+    /**
+     * The return address of the trap call: the trap pc the runtime reports ({@link #emit}; -1
+     * for {@link #branch}, whose site {@link #trap} returns).
+     */
     public int trapSite() {
         return trapSite;
     }

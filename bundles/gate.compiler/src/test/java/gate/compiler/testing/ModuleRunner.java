@@ -266,6 +266,11 @@ public final class ModuleRunner implements AutoCloseable {
         gate.compiler.x86.enc.Rel32.JMP.to(a, growBody);
         a.fill(0xcc, AREA + RuntimeSlot.SIZE.textOffset() - a.position());
         gate.compiler.x86.enc.Rel32.JMP.to(a, sizeBody);
+        // No host here: a call of an import stops the run as trap 29 at its IMPORT site, which is
+        // what the native runtime does when the host answers STOP.
+        slot(a, RuntimeSlot.HOST);
+        RmImm32.MOV.regImm(a, Size.DWORD, Reg.RDI, gate.engine.TrapId.INTERNAL_ERROR.id);
+        gate.compiler.x86.enc.Rel32.JMP.to(a, trapBody);
         a.fill(0xcc, sizeBody - a.position());
         RegRm.MOV.regMem(a, Size.QWORD, Reg.RAX, gate.compiler.x86.enc.Memory.rip(PAGES));
         NoOperand.RET.emit(a);
