@@ -50,10 +50,20 @@ final class GateOptions {
                 gateBundle("gate.service.catalog"));
     }
 
-    /** The interpreter and the runtime: what runs programs (gate run's bundles minus the launcher). */
+    /**
+     * Both engines and the runtime: what runs programs (gate run's bundles minus the launcher). The
+     * native engine (gate.executor with gate.compiler, gate.runtime.native and JNA) puts its
+     * container binary and compiled programs where the surefire configuration says.
+     */
     static Option runtime() {
         return composite(
+                systemProperty("gate.native.bin").value(property("gate.native.bin")),
+                systemProperty("gate.native.cache").value(property("gate.native.cache")),
+                mavenBundle("net.java.dev.jna", "jna", version("jna")),
                 gateBundle("gate.interp"),
+                gateBundle("gate.compiler"),
+                gateBundle("gate.runtime.native"),
+                gateBundle("gate.executor"),
                 gateBundle("gate.service.origin"),
                 gateBundle("gate.runtime"));
     }

@@ -33,23 +33,37 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized.Parameters;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.junit.PaxExamParameterized;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
 
 /**
- * Programs on the interpreter in a real Felix: the broker's session follows service bundles that
- * stop and start while a program runs, and the run command is registered.
+ * Programs in a real Felix, on each engine (the native engine's and the interpreter's DS
+ * components): the broker's session follows service bundles that stop and start while a program
+ * runs, kill ends a blocked program, and the run command is registered.
  */
-@RunWith(PaxExam.class)
+@RunWith(PaxExamParameterized.class)
 @ExamReactorStrategy(PerClass.class)
 public class ProgramTest extends GateTestSupport {
+    private final String engineName;
+
+    /** @param engineName the {@code gate.engine.name} of the engine the programs run on */
+    public ProgramTest(String engineName) {
+        this.engineName = engineName;
+    }
+
+    @Parameters(name = "{0}")
+    public static List<Object[]> engines() {
+        return List.of(new Object[] {"native"}, new Object[] {"interp"});
+    }
+
     @Configuration
-    public Option[] configuration() {
+    public static Option[] configuration() {
         return options(GateOptions.core("programs"), GateOptions.runtime(),
                 systemProperty("gate.testdata").value(System.getProperty("gate.testdata")));
     }
@@ -92,7 +106,7 @@ public class ProgramTest extends GateTestSupport {
         try {
             var connection = new OriginConnection(in, out, false);
             var connector = new OriginConnector();
-            var launch = new Launch(Files.readAllBytes(testdata("watcher.wasm")), engine("interp"), Launch.START,
+            var launch = new Launch(Files.readAllBytes(testdata("watcher.wasm")), engine(engineName), Launch.START,
                     AbiConfig.of(List.of("watcher", "itest/watched")), InstanceLimits.DEFAULT,
                     Map.of(OriginService.NAME, new OriginService(connector, OriginService.DEFAULT_BUFFER_SIZE)),
                     new StdioService(connection, OriginService.DEFAULT_BUFFER_SIZE), bytes -> {});
@@ -131,7 +145,7 @@ public class ProgramTest extends GateTestSupport {
         ExecutorService executor = InstanceRunner.newServiceExecutor();
         try {
             var connection = new OriginConnection(in, OutputStream.nullOutputStream(), false);
-            var launch = new Launch(Files.readAllBytes(testdata("echo.wasm")), engine("interp"), Launch.START,
+            var launch = new Launch(Files.readAllBytes(testdata("echo.wasm")), engine(engineName), Launch.START,
                     AbiConfig.of(List.of("echo")), InstanceLimits.DEFAULT, Map.of(),
                     new StdioService(connection, OriginService.DEFAULT_BUFFER_SIZE), bytes -> {});
             RunningInstance instance = new InstanceRunner(directory(), executor).start(launch);

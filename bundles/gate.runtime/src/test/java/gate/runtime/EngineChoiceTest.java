@@ -64,6 +64,80 @@ class EngineChoiceTest {
         }
     }
 
+    /** The interpreter under the name "native", counting the programs it compiles. */
+    public static final class CountingNative implements Engine {
+        private final Engine interp = Engines.all().get("interp");
+        final java.util.concurrent.atomic.AtomicInteger compiled = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public String name() {
+            return "native";
+        }
+
+        @Override
+        public Program compile(Module module) {
+            compiled.incrementAndGet();
+            return interp.compile(module);
+        }
+
+        @Override
+        public MemoryExtern createMemory(MemoryType type) {
+            return interp.createMemory(type);
+        }
+
+        @Override
+        public TableExtern createTable(TableType type) {
+            return interp.createTable(type);
+        }
+
+        @Override
+        public GlobalExtern createGlobal(GlobalType type, long value) {
+            return interp.createGlobal(type, value);
+        }
+    }
+
+    @Test
+    void defaultIsNativeWhenItCanRun() throws Exception {
+        ExecutorService executor = InstanceRunner.newServiceExecutor();
+        try {
+            var preferred = new CountingNative();
+            var engines = Map.<String, Engine>of("native", preferred, "interp", Engines.all().get("interp"));
+            var command = new RunCommand(() -> engines, new InstanceRunner(new MapDirectory(), executor));
+            var out = new ByteArrayOutputStream();
+            var err = new ByteArrayOutputStream();
+            int status = command.run(List.of(Programs.wasm("hello")), new ByteArrayInputStream(new byte[0]), out,
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+            assertEquals("hello, world\n", out.toString(StandardCharsets.UTF_8));
+            assertEquals(1, preferred.compiled.get(), "the default engine compiled the program");
+
+            status = command.run(List.of("--engine", "interp", Programs.wasm("hello")),
+                    new ByteArrayInputStream(new byte[0]), out, new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(0, status);
+            assertEquals(1, preferred.compiled.get(), "--engine interp did not use the default engine");
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void anEngineThatIsNotInstalledIsAUsageError() throws Exception {
+        ExecutorService executor = InstanceRunner.newServiceExecutor();
+        try {
+            var command = new RunCommand(() -> Map.of("interp", Engines.all().get("interp")),
+                    new InstanceRunner(new MapDirectory(), executor));
+            var err = new ByteArrayOutputStream();
+            int status = command.run(List.of("--engine", "jit", Programs.wasm("hello")),
+                    new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(ExitCodes.USAGE, status);
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("engine jit is not available (not installed)"),
+                    err.toString(StandardCharsets.UTF_8));
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
     @Test
     void enginesWithoutAnAnswerCanRun() {
         assertTrue(Engines.all().get("interp").isAvailable());

@@ -6,20 +6,34 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Volume and concurrency through origin and the session (figures go to standard output). */
+/** Volume and concurrency through origin and the session, on each engine (figures go to standard output). */
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {TestEngines.NATIVE, TestEngines.INTERP})
 class LoadTest {
-    private static final Programs PROGRAMS = new Programs();
+    private static final Map<String, Programs> PROGRAMS = new ConcurrentHashMap<>();
+
+    @Parameter
+    String engine;
 
     @AfterAll
     static void close() {
-        PROGRAMS.close();
+        PROGRAMS.values().forEach(Programs::close);
+    }
+
+    private Programs programs() {
+        return PROGRAMS.computeIfAbsent(engine, Programs::new);
     }
 
     @Test
@@ -29,12 +43,12 @@ class LoadTest {
         var check = pattern.check();
         var err = new ByteArrayOutputStream();
         long start = System.nanoTime();
-        int status = PROGRAMS.run(pattern.source(size), check, err, Programs.wasm("echo"));
+        int status = programs().run(pattern.source(size), check, err, Programs.wasm("echo"));
         double seconds = (System.nanoTime() - start) / 1e9;
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
         assertEquals(size, check.count);
         assertEquals(-1, check.firstMismatch, "first differing byte");
-        System.out.printf("echo 64 MiB through origin (interp): %.2f s, %.1f MiB/s%n", seconds, 64 / seconds);
+        System.out.printf("echo 64 MiB through origin (%s): %.2f s, %.1f MiB/s%n", engine, seconds, 64 / seconds);
     }
 
     @Test
@@ -52,18 +66,18 @@ class LoadTest {
             for (Future<String> result : results) {
                 assertEquals("ok", result.get());
             }
-            System.out.printf("100 concurrent instances (echo 256 KiB / catalog, interp): %.2f s%n",
+            System.out.printf("100 concurrent instances (echo 256 KiB / catalog, %s): %.2f s%n", engine,
                     (System.nanoTime() - start) / 1e9);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static String echo(int n) throws InterruptedException {
+    private String echo(int n) throws InterruptedException {
         var pattern = new Pattern(1000L * n);
         var check = pattern.check();
         var err = new ByteArrayOutputStream();
-        int status = PROGRAMS.run(pattern.source(256 * 1024), check, err, Programs.wasm("echo"));
+        int status = programs().run(pattern.source(256 * 1024), check, err, Programs.wasm("echo"));
         if (status != 0 || check.count != 256 * 1024 || check.firstMismatch >= 0) {
             return "echo " + n + ": status " + status + ", " + check.count + " bytes, mismatch at "
                     + check.firstMismatch + ", " + err;
@@ -71,8 +85,8 @@ class LoadTest {
         return "ok";
     }
 
-    private static String catalog(int n) throws InterruptedException {
-        var r = PROGRAMS.run("", Programs.wasm("catalog"));
+    private String catalog(int n) throws InterruptedException {
+        var r = programs().run("", Programs.wasm("catalog"));
         boolean good = r.status() == 0 && r.out().contains("\"catalog\"") && r.out().endsWith("\n");
         return good ? "ok" : "catalog " + n + ": status " + r.status() + ", out " + r.out() + ", err " + r.err();
     }

@@ -1,6 +1,5 @@
 package gate.runtime;
 
-import gate.engine.Engines;
 import gate.service.catalog.CatalogService;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -9,27 +8,36 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 
-/** Runs testdata programs in-process through {@link RunCommand} on the interpreter. */
+/** Runs testdata programs in-process through {@link RunCommand} with {@code --engine NAME}. */
 final class Programs implements AutoCloseable {
     static final Path TESTDATA = Path.of(System.getProperty("gate.testdata", "../../testdata"));
 
     final MapDirectory directory = new MapDirectory();
     private final ExecutorService executor = InstanceRunner.newServiceExecutor();
+    private final TestEngines engines = new TestEngines();
+    private final String engine;
     final RunCommand command;
 
-    Programs() {
-        this(true);
+    /** @param engine the engine every run asks for */
+    Programs(String engine) {
+        this(engine, true);
     }
 
-    /** @param withCatalog whether the {@code catalog} service is there */
-    Programs(boolean withCatalog) {
+    /**
+     * @param engine the engine every run asks for
+     * @param withCatalog whether the {@code catalog} service is there
+     */
+    Programs(String engine, boolean withCatalog) {
+        this.engine = engine;
+        engines.get(engine); // fails here, clearly, if it cannot run
         if (withCatalog) {
             directory.add(new CatalogService(directory));
         }
-        command = new RunCommand(Engines::all, new InstanceRunner(directory, executor));
+        command = new RunCommand(engines::all, new InstanceRunner(directory, executor));
     }
 
     /** The result of one run. */
@@ -46,9 +54,12 @@ final class Programs implements AutoCloseable {
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Runs {@code gate run --engine ENGINE ARGV...}. */
     int run(InputStream in, OutputStream out, ByteArrayOutputStream err, String... argv) throws InterruptedException {
+        var args = new ArrayList<>(List.of("--engine", engine));
+        args.addAll(List.of(argv));
         try (var errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            return command.run(List.of(argv), in, out, errStream);
+            return command.run(args, in, out, errStream);
         }
     }
 
@@ -59,5 +70,6 @@ final class Programs implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        engines.close();
     }
 }

@@ -5,21 +5,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every testdata program through {@code gate run}'s entry point on the interpreter. */
+/** Every testdata program through {@code gate run}'s entry point, on each engine. */
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {TestEngines.NATIVE, TestEngines.INTERP})
 class RunCommandTest {
-    private static final Programs PROGRAMS = new Programs();
+    /** One set of programs (one native container) per engine for the whole class. */
+    private static final Map<String, Programs> PROGRAMS = new ConcurrentHashMap<>();
+
+    @Parameter
+    String engine;
 
     @AfterAll
     static void close() {
-        PROGRAMS.close();
+        PROGRAMS.values().forEach(Programs::close);
     }
 
-    private static Programs.Result run(String input, String... argv) throws InterruptedException {
-        return PROGRAMS.run(input, argv);
+    private Programs.Result run(String input, String... argv) throws InterruptedException {
+        return PROGRAMS.computeIfAbsent(engine, Programs::new).run(input, argv);
     }
 
     @Test
@@ -67,7 +78,7 @@ class RunCommandTest {
 
     @Test
     void catalogProgramSeesAMissingCatalog() throws Exception {
-        try (var bare = new Programs(false)) {
+        try (var bare = new Programs(engine, false)) {
             var r = bare.run("", Programs.wasm("catalog"));
             assertEquals("catalog is not available\n", r.out());
             assertEquals(1, r.status());
@@ -142,13 +153,6 @@ class RunCommandTest {
     void missingFunctionIsARejection() throws Exception {
         var r = run("", "--function", "nope", Programs.wasm("hello"));
         assertEquals(ExitCodes.REJECTED, r.status());
-    }
-
-    @Test
-    void nativeEngineIsReportedUnavailable() throws Exception {
-        var r = run("", "--engine", "native", Programs.wasm("hello"));
-        assertEquals(ExitCodes.USAGE, r.status());
-        assertTrue(r.err().contains("not available"), r.err());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package gate.runtime;
 
-import gate.engine.Engines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,11 +19,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Stopping instances that wait for input: suspension calls the services' suspend, kill ends them. */
+/**
+ * Stopping instances that wait for input, on each engine: suspension calls the services' suspend,
+ * kill ends them.
+ */
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {TestEngines.NATIVE, TestEngines.INTERP})
 class RunningInstanceTest {
+    private static final TestEngines ENGINES = new TestEngines();
+
+    @Parameter
+    String engine;
+
+    @AfterAll
+    static void closeEngines() {
+        ENGINES.close();
+    }
+
     private final ExecutorService executor = InstanceRunner.newServiceExecutor();
     private final MapDirectory directory = new MapDirectory();
 
@@ -39,7 +57,7 @@ class RunningInstanceTest {
         var in = new PipedInputStream(stdin);
         var connection = new OriginConnection(in, out, false);
         var launch = new Launch(Files.readAllBytes(Programs.TESTDATA.resolve(program + ".wasm")),
-                Engines.all().get("interp"), Launch.START, AbiConfig.of(List.of(args)),
+                ENGINES.get(engine), Launch.START, AbiConfig.of(List.of(args)),
                 InstanceLimits.DEFAULT, Map.of(), new StdioService(connection, OriginService.DEFAULT_BUFFER_SIZE),
                 bytes -> {});
         return new InstanceRunner(directory, executor).start(launch);
