@@ -3,6 +3,7 @@ package gate.executor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.function.BooleanSupplier;
 
 /**
  * The JVM's end of an instance process's host calls (runtime.native DESIGN.md §5, host slot):
@@ -34,17 +35,23 @@ final class HostChannel {
 
     /**
      * Blocks until the process calls an import; returns the function index it names, {@link
-     * #ENDED} or {@link #GARBLED}.
+     * #ENDED} (also once {@code processEnded} holds and nothing is left to read) or {@link
+     * #GARBLED}.
      *
      * @throws InterruptedException when the waiting thread is interrupted
      */
-    int next() throws IOException, InterruptedException {
+    int next(BooleanSupplier processEnded) throws IOException, InterruptedException {
         int got = 0;
         while (got < message.length) {
-            // A blocked native read ignores Thread.interrupt: wait in slices and look.
+            // A blocked native read ignores Thread.interrupt: wait in slices and look. The
+            // end of the pipe normally tells that the process has ended; its reaped status is
+            // the fallback should anything else still hold the pipe's write end.
             while (!requests.awaitReadable(INTERRUPT_CHECK_MS)) {
                 if (Thread.interrupted()) {
                     throw new InterruptedException();
+                }
+                if (processEnded.getAsBoolean() && !requests.awaitReadable(0)) {
+                    return got == 0 ? ENDED : GARBLED;
                 }
             }
             byte[] rest = got == 0 ? message : new byte[message.length - got];

@@ -684,7 +684,8 @@ final class NativeInstance implements Instance {
      */
     private ExitStatus serve(InstanceProcess p) throws IOException, InterruptedException, ExecutionException {
         HostChannel channel = new HostChannel(p);
-        for (int function = channel.next(); function != HostChannel.ENDED; function = channel.next()) {
+        java.util.function.BooleanSupplier ended = () -> p.status().isDone();
+        for (int function = channel.next(ended); function != HostChannel.ENDED; function = channel.next(ended)) {
             Vars vars = state.readVars();
             Site site = vars.valid() && vars.fits(state.layout(), program.text().size())
                     ? program.siteAt((int) vars.trapPc()) : null;
