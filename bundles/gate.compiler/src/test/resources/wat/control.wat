@@ -137,6 +137,24 @@
   (func (export "float_compare") (param f64 f64) (result i32)
     (i32.add (i32.mul (i32.const 10) (i32.eqz (f64.gt (local.get 0) (local.get 1))))
       (if (result i32) (f64.le (local.get 0) (local.get 1)) (then (i32.const 1)) (else (i32.const 2)))))
+  ;; runs of many declared locals are initialised by a loop (0, and null for references);
+  ;; a dirty stack below must not show through
+  (func $dirty (param i64) (result i64)
+    (local i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64)
+    (local.set 1 (local.get 0)) (local.set 7 (local.get 0)) (local.set 13 (local.get 0))
+    (local.set 20 (local.get 0))
+    (i64.add (local.get 1) (local.get 20)))
+  (func (export "many_locals") (param i64) (result i64)
+    (local i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64)
+    (local funcref funcref funcref funcref funcref funcref funcref funcref funcref funcref
+      funcref funcref funcref funcref funcref funcref funcref funcref)
+    (local i32 i32 i32)
+    (drop (call $dirty (local.get 0)))
+    (i64.add
+      (i64.add (local.get 1) (i64.add (local.get 7) (local.get 20)))
+      (i64.add (i64.extend_i32_u (i32.add (ref.is_null (local.get 21))
+          (i32.add (ref.is_null (local.get 30)) (ref.is_null (local.get 38)))))
+        (i64.add (i64.extend_i32_u (local.get 41)) (local.get 0)))))
   ;; an offset beyond the guard region's guarantee: explicit bounds check
   (func (export "far_offset") (param i32) (result i32)
     (i32.load offset=0xffffffff (local.get 0)))

@@ -45,7 +45,8 @@ public final class Compiler {
         // 6: direct calls pass parameters in registers (RegisterArgs); unreferenced functions
         // return a single integer result in rax only; imports call the runtime's host slot;
         // foreign functions in tables (AreaLayout) and invoke thunks for referenced functions.
-        return 6;
+        // 7: runs of 16 or more declared locals in frame slots are initialised by a loop.
+        return 7;
     }
 
     private final boolean withLzcnt;

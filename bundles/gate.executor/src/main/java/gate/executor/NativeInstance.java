@@ -520,6 +520,7 @@ final class NativeInstance implements Instance {
     }
 
     private long[] run(boolean resume, int entry, FuncType type) throws IOException {
+        requested = null; // an interrupt of an earlier execution was answered when it ended
         long[] results = runOnce(resume, entry, type);
         while (results == null) {
             results = runOnce(true, compiled.resume(), type);

@@ -15,7 +15,6 @@ import gate.wasm.WasmLimits;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,10 +88,6 @@ class HostileModulesTest {
      * error, never run out of heap.
      */
     @Test
-    @Disabled("bug in gate.compiler: FunctionCompiler.compile (codegen/FunctionCompiler.java ~50-56) zeroes each declared"
-            + " local with its own MOV, so generated code grows with the declared count, not the module size; CodeBuffer"
-            + " then doubles up to its 512 MiB limit (768 MiB live while copying) and a 512 MiB heap ends in"
-            + " OutOfMemoryError instead of ResourceLimitException")
     void fewBytesOfLocalDeclarationsCannotExhaustTheHeap() throws Exception {
         Path launcher = Path.of(System.getProperty("java.home"), "bin", "java");
         Process p = new ProcessBuilder(launcher.toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),

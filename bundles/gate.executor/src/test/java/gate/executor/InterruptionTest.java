@@ -17,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -120,9 +119,6 @@ class InterruptionTest {
      * execution (how a wake-up is answered) must stay SUSPENDED, resumable.
      */
     @Test
-    @Disabled("bug in NativeInstance: interrupt() (line ~799) sets `requested` = KILLED while a process runs and"
-            + " nothing clears it when that execution ends, so hostStopped() (line ~744) turns every later host"
-            + " SUSPENDED of the instance into KILLED")
     void aKillDoesNotTurnLaterHostSuspensionsIntoKills() throws Exception {
         java.util.concurrent.atomic.AtomicBoolean suspendNext = new java.util.concurrent.atomic.AtomicBoolean();
         gate.engine.HostFunction tick = new gate.engine.HostFunction(

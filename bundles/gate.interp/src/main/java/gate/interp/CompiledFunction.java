@@ -26,6 +26,11 @@ final class CompiledFunction {
     final SuspensionPoints points;
     /** WebAssembly offset of the first instruction, relative to the body start. */
     final int entryOffset;
+    /**
+     * Initial values of the declared locals (core §4.4.10: zero, null for references), or null
+     * when they are all zero, the common case that needs no copy.
+     */
+    final long[] declaredInit;
 
     CompiledFunction(
             int index,
@@ -47,5 +52,27 @@ final class CompiledFunction {
         this.code = code;
         this.points = points;
         this.entryOffset = entryOffset;
+        this.declaredInit = declaredInit(localTypes, paramCount);
+    }
+
+    private static long[] declaredInit(ValType[] localTypes, int params) {
+        long[] init = new long[localTypes.length - params];
+        boolean references = false;
+        for (int i = 0; i < init.length; i++) {
+            if (localTypes[params + i].isReference()) {
+                init[i] = gate.engine.Values.NULL_REF;
+                references = true;
+            }
+        }
+        return references ? init : null;
+    }
+
+    /** Writes the declared locals' initial values at {@code s[from, from + declared)}. */
+    void initDeclared(long[] s, int from) {
+        if (declaredInit == null) {
+            java.util.Arrays.fill(s, from, from + localCount - paramCount, 0L);
+        } else {
+            System.arraycopy(declaredInit, 0, s, from, declaredInit.length);
+        }
     }
 }

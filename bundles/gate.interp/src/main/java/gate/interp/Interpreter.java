@@ -36,7 +36,7 @@ final class Interpreter {
         in.frames[r + 2] = base;
         in.depth++;
         System.arraycopy(args, 0, s, base, args.length);
-        Arrays.fill(s, base + args.length, base + f.localCount, 0L);
+        f.initDeclared(s, base + args.length);
         return run(in, f, 0, base, base + f.localCount, true);
     }
 
@@ -372,9 +372,7 @@ final class Interpreter {
                         frames[r + 2] = fp;
                         depth++;
                         fp = newFp;
-                        for (int i = sp, end = newFp + callee.localCount; i < end; i++) {
-                            s[i] = 0;
-                        }
+                        callee.initDeclared(s, sp);
                         sp = newFp + callee.localCount;
                         fn = callee.index;
                         code = callee.code;
@@ -419,9 +417,7 @@ final class Interpreter {
                             frames[r + 2] = fp;
                             depth++;
                             fp = newFp;
-                            for (int i = sp, end = newFp + callee.localCount; i < end; i++) {
-                                s[i] = 0;
-                            }
+                            callee.initDeclared(s, sp);
                             sp = newFp + callee.localCount;
                             fn = callee.index;
                             code = callee.code;

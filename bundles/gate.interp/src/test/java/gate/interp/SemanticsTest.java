@@ -30,6 +30,11 @@ class SemanticsTest {
     }
 
     @Test
+    void declaredReferenceLocalsStartNull() {
+        assertEquals(2, call("ref.locals")); // core §4.4.10: default values, null for references
+    }
+
+    @Test
     void negFlipsOnlyTheSignBitOfANaN() {
         assertEquals(0xffa0_0001L, call("f32.neg", 0x7fa0_0001L));
     }

@@ -33,4 +33,11 @@
       (br_if 0 (i32.const 7) (local.get 0))
       (drop)
       (drop)
-      (i32.const 9))))
+      (i32.const 9)))  ;; declared reference locals start null, in a frame whose stack slots held other values
+  (func $scribble (param i64 i64 i64) (result i64) (i64.add (local.get 0) (i64.add (local.get 1) (local.get 2))))
+  (func (export "ref.locals") (result i32)
+    (local i64 funcref externref i32)
+    (drop (call $scribble (i64.const 7) (i64.const 8) (i64.const 9)))
+    (i32.add (ref.is_null (local.get 1))
+      (i32.add (ref.is_null (local.get 2)) (i32.wrap_i64 (local.get 0)))))
+)

@@ -8,12 +8,15 @@ import gate.compiler.gen.RegisterArgs;
 import gate.compiler.gen.SiteKind;
 import gate.compiler.x86.StackCheck;
 import gate.compiler.x86.enc.CodeBuffer;
+import gate.compiler.x86.enc.CondRel8;
+import gate.compiler.x86.enc.Condition;
 import gate.compiler.x86.enc.Label;
 import gate.compiler.x86.enc.Memory;
 import gate.compiler.x86.enc.Rel32;
 import gate.compiler.x86.enc.Reg;
 import gate.compiler.x86.enc.RegInOpcode;
 import gate.compiler.x86.enc.RmImm32;
+import gate.compiler.x86.enc.RmImm8;
 import gate.compiler.x86.enc.RmReg;
 import gate.compiler.x86.enc.Size;
 import gate.wasm.FuncType;
@@ -29,6 +32,9 @@ import java.util.List;
  * of {@link Opcode}, each case handing over to the class of its WebAssembly concept.
  */
 public final class FunctionCompiler {
+    /** Runs of this many frame-slot locals or more are initialised by a loop. */
+    private static final int LOCALS_LOOP = 16;
+
     private FunctionCompiler() {}
 
     /** Compiles defined function {@code index} (module index space) at the current position. */
@@ -69,12 +75,23 @@ public final class FunctionCompiler {
         List<ValType> declared = body.locals();
         int params = type.params().size();
         LocalHomes.assign(f, m, body, params + declared.size(), args);
-        for (int j = 0; j < declared.size(); j++) {
-            if (f.homes().gp(params + j) == null && f.homes().xmm(params + j) == null) {
-                // Zero, or null (-1) for references (core §4.4.10 function instantiation).
-                RmImm32.MOV.memImm(code, Size.QWORD, f.frame().local(params + j),
-                        declared.get(j).isReference() ? -1 : 0);
+        for (int j = 0; j < declared.size();) {
+            if (f.homes().gp(params + j) != null || f.homes().xmm(params + j) != null) {
+                j++;
+                continue;
             }
+            // Zero, or null (-1) for references (core §4.4.10 function instantiation); a run of
+            // slots with the same value is one loop, so that a few bytes declaring many locals
+            // cannot make megabytes of code.
+            int value = declared.get(j).isReference() ? -1 : 0;
+            int end = j + 1;
+            while (end < declared.size() && f.homes().gp(params + end) == null
+                    && f.homes().xmm(params + end) == null
+                    && (declared.get(end).isReference() ? -1 : 0) == value) {
+                end++;
+            }
+            initLocals(f, params + j, end - j, value);
+            j = end;
         }
         f.homes().init(args);
         f.pushControl(new ControlFrame(ControlFrame.Kind.FUNCTION, 0, List.of(),
@@ -135,4 +152,23 @@ public final class FunctionCompiler {
         }
     }
 
+
+    /** Locals {@code first .. first + count - 1}, all in frame slots (adjacent, descending), := value. */
+    private static void initLocals(FunctionState f, int first, int count, int value) {
+        CodeBuffer code = f.code();
+        if (count < LOCALS_LOOP) {
+            for (int k = 0; k < count; k++) {
+                RmImm32.MOV.memImm(code, Size.QWORD, f.frame().local(first + k), value);
+            }
+            return;
+        }
+        // rcx runs from -count to -1 over [rbp + 8 rcx + disp(first) + 8]: the last local first.
+        RmImm32.MOV.regImm(code, Size.QWORD, Reg.RCX, -count);
+        Label loop = new Label();
+        loop.bind(code);
+        RmImm32.MOV.memImm(code, Size.QWORD,
+                Memory.at(Reg.RBP, Reg.RCX, 8, f.frame().localDisplacement(first) + 8), value);
+        RmImm8.ADD.regImm(code, Size.QWORD, Reg.RCX, 1);
+        CondRel8.Jcc.to(code, Condition.NE, loop);
+    }
 }

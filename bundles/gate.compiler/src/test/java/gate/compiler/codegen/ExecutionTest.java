@@ -128,6 +128,8 @@ class ExecutionTest {
             d.check("unreachable", 0);
             d.check("unreachable", 1);
             d.check("recurse");
+            d.check("many_locals", 5);
+            d.check("many_locals", -1);
             d.check("dead_code", 4);
             d.check("swap_params", 10, 3);
             d.check("far_offset", 1);
