@@ -107,21 +107,36 @@ class DistributionIT {
             try (ClientSession session = client.connect("admin", "127.0.0.1", sshPort).verify(WAIT).getSession()) {
                 session.addPublicKeyIdentity(key);
                 session.auth().verify(WAIT);
-                var out = new ByteArrayOutputStream();
-                try (ChannelExec channel = session.createExecChannel("lb -s gate.console")) {
-                    channel.setOut(out);
-                    channel.setErr(out);
-                    channel.open().verify(WAIT);
-                    channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), WAIT);
-                    assertEquals(0, channel.getExitStatus());
-                }
-                String listing = out.toString(StandardCharsets.UTF_8);
+                String listing = exec(session, "lb -s gate.console");
                 assertTrue(listing.contains("Active") && listing.contains("gate.console"), listing);
+
+                // Both engines are registered; the native one starts its container only when first
+                // used, so its component is not activated yet and the platform has no child process.
+                String engines = exec(session, "scr:list");
+                assertTrue(engines.contains("gate.interp.InterpreterEngine"), engines);
+                assertTrue(engines.contains("gate.executor.NativeEngine"), engines);
+                String nativeEngine = exec(session, "scr:info gate.executor.NativeEngine");
+                assertTrue(nativeEngine.contains("gate.engine.name<String> = native"), nativeEngine);
+                assertTrue(nativeEngine.contains("State:        SATISFIED"), nativeEngine);
+                assertEquals(List.of(), gate.childProcesses(), "processes started by the platform");
             } finally {
                 client.stop();
             }
             assertEquals(0, gate.terminate());
         }
+    }
+
+    /** Runs a Gogo command over SSH and returns its output; the command must succeed. */
+    private static String exec(ClientSession session, String command) throws IOException {
+        var out = new ByteArrayOutputStream();
+        try (ChannelExec channel = session.createExecChannel(command)) {
+            channel.setOut(out);
+            channel.setErr(out);
+            channel.open().verify(WAIT);
+            channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), WAIT);
+            assertEquals(0, channel.getExitStatus(), command + ": " + out.toString(StandardCharsets.UTF_8));
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -54,6 +54,13 @@ final class RunningGate implements AutoCloseable {
         }
     }
 
+    /** The command lines of the platform's child processes (bin/gate execs the JVM in place). */
+    List<String> childProcesses() {
+        return process.children()
+                .map(child -> child.info().commandLine().orElse("pid " + child.pid()))
+                .toList();
+    }
+
     /** Sends SIGTERM and returns the exit status. */
     int terminate() throws InterruptedException {
         process.destroy();
