@@ -90,10 +90,22 @@ public final class NativeEngine implements Engine {
             throw new ResourceLimitException(0, "the native engine needs Linux on x86-64");
         }
         boolean lzcnt = CpuFeatures.hasLzcntAndTzcnt();
-        CompiledProgram compiled = cache.get(module.bytes(), lzcnt ? "lzcnt" : "base",
+        String variant = lzcnt ? "lzcnt" : "base";
+        String key = BinaryInstaller.sha256(module.bytes()) + "-" + variant;
+        NativeProgram known = recent.get(key);
+        if (known != null) {
+            return known;
+        }
+        CompiledProgram compiled = cache.get(module.bytes(), variant,
                 () -> new Compiler(lzcnt).compile(module, -1), null);
-        return new NativeProgram(this, module, compiled);
+        return recent.put(key, new NativeProgram(this, module, compiled));
     }
+
+    /**
+     * Programs compiled lately, by module hash: a module run again starts without reading the
+     * disk cache, and its instances share one text memfd (one copy of the code in memory).
+     */
+    private final RecentPrograms recent = new RecentPrograms(64, 256L << 20);
 
     @Override
     public MemoryExtern createMemory(MemoryType type) {
@@ -126,7 +138,14 @@ public final class NativeEngine implements Engine {
     static final class CpuFeatures {
         private CpuFeatures() {}
 
+        /** Read once: /proc/cpuinfo costs a fraction of a millisecond per read. */
+        private static final boolean LZCNT_AND_TZCNT = read();
+
         static boolean hasLzcntAndTzcnt() {
+            return LZCNT_AND_TZCNT;
+        }
+
+        private static boolean read() {
             try {
                 for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
                     if (line.startsWith("flags")) {
