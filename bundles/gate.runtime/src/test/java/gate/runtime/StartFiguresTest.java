@@ -58,7 +58,8 @@ class StartFiguresTest {
         ExecutorService services = InstanceRunner.newServiceExecutor();
         try {
             InstanceRunner runner = new InstanceRunner(new MapDirectory(), services);
-            for (int k = 0; k < 20; k++) {
+            for (int k = 0; k < 200; k++) {
+                Thread.sleep(2);
                 run(runner, wasm); // warm-up: JIT, compile cache, process pool
             }
             double[] first = new double[runs];
