@@ -41,6 +41,13 @@ final class ArgumentMoves {
         for (int i = 0; i < from; i++) {
             f.spill(i);
         }
+        // A pending local + constant whose home another argument overwrites is computed now.
+        for (int k = 0; k < n; k++) {
+            if (f.get(from + k) instanceof Operand.Offset o
+                    && targetOfOther(regs, k, f.homes().gp(o.index()))) {
+                f.set(from + k, new Operand.Gp(o.type(), f.toGp(o)));
+            }
+        }
         List<Reg> gpFrom = new ArrayList<>();
         List<Reg> gpTo = new ArrayList<>();
         List<Xmm> xmmFrom = new ArrayList<>();
@@ -76,6 +83,16 @@ final class ArgumentMoves {
             }
         }
         f.truncate(from);
+    }
+
+    /** True if an argument other than {@code k} goes to {@code reg}. */
+    private static boolean targetOfOther(RegisterArgs regs, int k, Reg reg) {
+        for (int j = 0; j < regs.size(); j++) {
+            if (j != k && regs.gp(j) == reg) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private interface Move<R> {

@@ -95,6 +95,7 @@ public final class FunctionCompiler {
             int next = reader.position();
             f.setReturnsNext(next < body.end() && (m.bytes()[next] == 0x0F
                     || m.bytes()[next] == 0x0B && f.controlDepth() == 1));
+            f.setCallsNext(next < body.end() && m.bytes()[next] == 0x10);
             if (Instructions.compile(f, reader, op)) {
                 break;
             }

@@ -11,6 +11,7 @@ import gate.compiler.x86.enc.Memory;
 import gate.compiler.x86.enc.MemXmm;
 import gate.compiler.x86.enc.Reg;
 import gate.compiler.x86.enc.RegImm;
+import gate.compiler.x86.enc.RegMem;
 import gate.compiler.x86.enc.RegRm;
 import gate.compiler.x86.enc.RmImm32;
 import gate.compiler.x86.enc.RmReg;
@@ -48,6 +49,7 @@ public final class FunctionState {
     private int deadDepth;
     private int instruction;
     private boolean returnsNext;
+    private boolean callsNext;
     private ControlFrame straightLoop;
 
     public FunctionState(ModuleState module, int function, int bodyStart, List<ValType> params,
@@ -288,6 +290,11 @@ public final class FunctionState {
         push(new Operand.Const(type, bits));
     }
 
+    /** Replaces the operand at {@code position} by the same value held elsewhere. */
+    public void set(int position, Operand operand) {
+        stack.set(position, operand);
+    }
+
     /** Pushes a value already in the slot of the next position. */
     public void pushSlot(ValType type) {
         push(new Operand.Slot(type, stack.size()));
@@ -402,6 +409,8 @@ public final class FunctionState {
                 Operand loaded = Operand.isFloat(l.type()) ? new Operand.Fp(l.type(), toXmm(l))
                         : new Operand.Gp(l.type(), toGp(l));
                 stack.set(i, loaded);
+            } else if (stack.get(i) instanceof Operand.Offset o && o.index() == index) {
+                stack.set(i, new Operand.Gp(o.type(), toGp(o)));
             }
         }
     }
@@ -435,6 +444,10 @@ public final class FunctionState {
             }
             case Operand.Gp gp -> RmReg.MOV.memReg(code, Size.QWORD, target, gp.reg());
             case Operand.Fp fp -> MemXmm.MOVSD.memReg(code, target, fp.reg());
+            case Operand.Offset o -> {
+                loadInto(Reg.RCX, o);
+                RmReg.MOV.memReg(code, Size.QWORD, target, Reg.RCX);
+            }
             case Operand.Slot s -> {
                 Memory source = frame.operand(s.position());
                 if (!source.equals(target)) {
@@ -453,6 +466,16 @@ public final class FunctionState {
      */
     public void setReturnsNext(boolean returnsNext) {
         this.returnsNext = returnsNext;
+    }
+
+    /** Set by the dispatcher when the next instruction is a direct call. */
+    public void setCallsNext(boolean callsNext) {
+        this.callsNext = callsNext;
+    }
+
+    /** True if the next instruction is a direct call ({@link Operand.Offset}). */
+    public boolean callsNext() {
+        return callsNext;
     }
 
     /**
@@ -498,6 +521,11 @@ public final class FunctionState {
         }
         registers.take(reg);
         return reg;
+    }
+
+    /** Takes {@code reg} away from operand allocation for the whole function (a home). */
+    public void reserveGp(Reg reg) {
+        registers.take(reg);
     }
 
     /** Takes {@code reg} for the caller, spilling its current holder. */
@@ -553,6 +581,11 @@ public final class FunctionState {
                 RegRm.MOV.regMem(code, size(s.type()), reg, frame.operand(s.position()));
                 return reg;
             }
+            case Operand.Offset o -> {
+                Reg reg = allocGp();
+                loadInto(reg, o);
+                return reg;
+            }
             case Operand.Fp fp -> throw new IllegalStateException("float operand " + fp);
         }
     }
@@ -566,6 +599,8 @@ public final class FunctionState {
                 }
             }
             case Operand.Const c -> loadConst(target, c.bits());
+            case Operand.Offset o -> RegMem.LEA.regMem(code, size(o.type()), target,
+                    Memory.at(homes.gp(o.index()), o.disp()));
             case Operand.Slot s ->
                 RegRm.MOV.regMem(code, size(s.type()), target, frame.operand(s.position()));
             case Operand.Local l -> {
@@ -619,6 +654,7 @@ public final class FunctionState {
                 return reg;
             }
             case Operand.Gp gp -> throw new IllegalStateException("integer operand " + gp);
+            case Operand.Offset o -> throw new IllegalStateException("integer operand " + o);
             case Operand.Flags flags -> throw new IllegalStateException("condition " + flags);
         }
     }
