@@ -95,7 +95,8 @@ final class ArgumentMoves {
         return false;
     }
 
-    private interface Move<R> {
+    /** Emits one register-to-register move. */
+    interface Move<R> {
         void emit(R to, R source);
     }
 
@@ -103,7 +104,7 @@ final class ArgumentMoves {
      * Emits {@code to[j] := from[j]} for all j at once: a move whose target no pending move
      * reads goes first; when only cycles are left, one source is parked in {@code scratch}.
      */
-    private static <R> void parallelMove(List<R> from, List<R> to, R scratch,
+    static <R> void parallelMove(List<R> from, List<R> to, R scratch,
             Move<R> move) {
         while (!to.isEmpty()) {
             int ready = -1;

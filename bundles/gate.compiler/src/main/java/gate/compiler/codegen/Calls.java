@@ -45,7 +45,7 @@ final class Calls {
             ArgumentMoves.pass(f, type.params());
             f.needOutgoing(Math.max(type.params().size(), type.results().size()));
             Rel32.CALL.to(f.code(), f.module().registerEntry(function));
-            f.pollingCall();
+            f.lookahead().pollingCall();
         } else {
             passArguments(f, type);
             f.homes().store();

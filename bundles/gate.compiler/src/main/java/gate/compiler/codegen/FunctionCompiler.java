@@ -89,13 +89,13 @@ public final class FunctionCompiler {
             }
             switch (op) {
                 case BLOCK, LOOP, IF, ELSE, END, BR, BR_IF, BR_TABLE, RETURN, UNREACHABLE ->
-                    f.setStraightLoop(null); // a loop sets itself again once opened
+                    f.lookahead().straightLoop(null); // a loop sets itself again
                 default -> {}
             }
             int next = reader.position();
-            f.setReturnsNext(next < body.end() && (m.bytes()[next] == 0x0F
-                    || m.bytes()[next] == 0x0B && f.controlDepth() == 1));
-            f.setCallsNext(next < body.end() && m.bytes()[next] == 0x10);
+            int nextByte = next < body.end() ? m.bytes()[next] & 0xff : -1;
+            f.lookahead().next(nextByte == 0x0F || nextByte == 0x0B && f.controlDepth() == 1,
+                    nextByte == 0x10);
             if (Instructions.compile(f, reader, op)) {
                 break;
             }

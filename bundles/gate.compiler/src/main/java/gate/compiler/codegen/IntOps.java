@@ -95,7 +95,7 @@ final class IntOps {
             // (nothing reads the flags of an arithmetic result).
             int disp = name == Op.ADD ? (int) c.bits() : -(int) c.bits();
             f.pop();
-            if (f.callsNext()) {
+            if (f.lookahead().callsNext()) {
                 // The call's argument moves compute it (ArgumentMoves), after storing homes.
                 Operand.Local local = (Operand.Local) f.pop();
                 f.push(new Operand.Offset(type, local.index(), disp));

@@ -48,9 +48,7 @@ public final class FunctionState {
     private boolean unreachable;
     private int deadDepth;
     private int instruction;
-    private boolean returnsNext;
-    private boolean callsNext;
-    private ControlFrame straightLoop;
+    private final Lookahead lookahead = new Lookahead();
 
     public FunctionState(ModuleState module, int function, int bodyStart, List<ValType> params,
             List<ValType> declared, List<ValType> results) {
@@ -64,6 +62,11 @@ public final class FunctionState {
         all.addAll(declared);
         this.localTypes = all;
         this.homes = new LocalRegisters(code, frame, all);
+    }
+
+    /** What is known about the next instruction and the current loop. */
+    public Lookahead lookahead() {
+        return lookahead;
     }
 
     /** The registers the most used locals live in. */
@@ -222,22 +225,6 @@ public final class FunctionState {
     }
 
     // ---- control stack ----
-
-    /**
-     * The loop whose body has run straight (no branch, block or end) since its header, or null;
-     * a direct call of a defined function there marks it ({@link ControlFrame#markPolledByCall}).
-     */
-    public void setStraightLoop(ControlFrame loop) {
-        straightLoop = loop;
-    }
-
-    /** A direct call of a defined function: see {@link #setStraightLoop}. */
-    public void pollingCall() {
-        if (straightLoop != null) {
-            straightLoop.markPolledByCall();
-            straightLoop = null;
-        }
-    }
 
     public void pushControl(ControlFrame frame) {
         control.add(frame);
@@ -461,30 +448,12 @@ public final class FunctionState {
     // ---- registers ----
 
     /**
-     * Set by the dispatcher when the next instruction returns from the function (its final end
-     * or a return): the result of the current one then goes straight to rax where it can.
-     */
-    public void setReturnsNext(boolean returnsNext) {
-        this.returnsNext = returnsNext;
-    }
-
-    /** Set by the dispatcher when the next instruction is a direct call. */
-    public void setCallsNext(boolean callsNext) {
-        this.callsNext = callsNext;
-    }
-
-    /** True if the next instruction is a direct call ({@link Operand.Offset}). */
-    public boolean callsNext() {
-        return callsNext;
-    }
-
-    /**
      * A register for the result of the current instruction: rax if the function returns it
      * next and rax is free, else any ({@link #allocGp}). Only for instructions that claim no
      * fixed register afterwards.
      */
     public Reg allocResultGp() {
-        if (returnsNext && !registers.isUsed(Reg.RAX)) {
+        if (lookahead.returnsNext() && !registers.isUsed(Reg.RAX)) {
             registers.take(Reg.RAX);
             return Reg.RAX;
         }
