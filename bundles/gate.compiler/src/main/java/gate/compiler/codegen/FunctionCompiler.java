@@ -10,6 +10,7 @@ import gate.compiler.x86.StackCheck;
 import gate.compiler.x86.enc.CodeBuffer;
 import gate.compiler.x86.enc.Label;
 import gate.compiler.x86.enc.Memory;
+import gate.compiler.x86.enc.Nops;
 import gate.compiler.x86.enc.Rel32;
 import gate.compiler.x86.enc.Reg;
 import gate.compiler.x86.enc.RegInOpcode;
@@ -45,6 +46,9 @@ public final class FunctionCompiler {
         // parameters come from the outgoing area above the return address.
         module.function(index).bind(code);
         args.load(code, k -> Memory.at(Reg.RSP, 8 + 8 * k));
+        // Calls land on the register entry: aligned like a function start. The padding runs
+        // only on the memory entry's way (invoke thunks).
+        Nops.align(code, 16);
         module.registerEntry(index).bind(code);
         f.at(body.codeStart());
         RegInOpcode.PUSH.reg(code, Size.QWORD, Reg.RBP);
