@@ -134,6 +134,32 @@
     (local.tee 0 (i32.add (local.get 0) (i32.const 1)))
     (i32.add)
     (i32.sub))
+  ;; Register arguments: more integer parameters than argument registers, floats among them,
+  ;; and an order-sensitive result, so that any argument in the wrong place shows.
+  (func $weigh (param i32 i32 i32 i32 i32 i32 i32 f64 f32) (result i64)
+    (i64.add
+      (i64.extend_i32_u
+        (i32.add
+          (i32.add (i32.add (local.get 0) (i32.mul (local.get 1) (i32.const 3)))
+                   (i32.add (i32.mul (local.get 2) (i32.const 7))
+                            (i32.mul (local.get 3) (i32.const 15))))
+          (i32.add (i32.add (i32.mul (local.get 4) (i32.const 31))
+                            (i32.mul (local.get 5) (i32.const 63)))
+                   (i32.mul (local.get 6) (i32.const 127)))))
+      (i64.add (i64.mul (i64.reinterpret_f64 (local.get 7)) (i64.const 3))
+               (i64.extend_i32_u (i32.reinterpret_f32 (local.get 8))))))
+  (func (export "shuffled_args") (param i32 i32) (result i64)
+    (call $weigh (local.get 1) (local.get 0) (i32.sub (local.get 0) (i32.const 1))
+                 (i32.add (local.get 1) (i32.const 5)) (local.get 0) (i32.const 9)
+                 (i32.add (local.get 0) (local.get 1))
+                 (f64.convert_i32_u (local.get 0)) (f32.const 0.5)))
+  ;; A parameter kept in its argument register while another argument goes there, and the
+  ;; last argument (computed right before the call) derived from it.
+  (func $pair (param i32 i32) (result i32)
+    (i32.sub (i32.mul (local.get 0) (i32.const 1000)) (local.get 1)))
+  (func (export "offset_arg") (param i32 i32) (result i32)
+    (i32.add (call $pair (local.get 1) (i32.sub (local.get 0) (i32.const 1)))
+             (call $pair (local.get 0) (i32.add (local.get 0) (i32.const 2)))))
   (func (export "float_compare") (param f64 f64) (result i32)
     (i32.add (i32.mul (i32.const 10) (i32.eqz (f64.gt (local.get 0) (local.get 1))))
       (if (result i32) (f64.le (local.get 0) (local.get 1)) (then (i32.const 1)) (else (i32.const 2)))))

@@ -14,6 +14,16 @@
     (i64.store offset=8 (local.get $to) (i64.load (local.get $from))))
   (func (export "dispatch") (param i32 i32) (result i32)
     (call_indirect (type $ii) (local.get 1) (local.get 0)))
+  ;; clang's shape of naive Fibonacci: a register argument, the loop polled by the call.
+  (func $fib (export "fib") (param i32) (result i32) (local i32)
+    (if (i32.ge_u (local.get 0) (i32.const 2))
+      (then
+        (loop $l
+          (local.set 1 (i32.add (call $fib (i32.sub (local.get 0) (i32.const 1)))
+                                (local.get 1)))
+          (br_if $l (i32.gt_u (local.tee 0 (i32.sub (local.get 0) (i32.const 2)))
+                              (i32.const 1))))))
+    (i32.add (local.get 0) (local.get 1)))
   (func (export "classify") (param i32) (result i32)
     (block $b (block $a (br_table $a $b $a (local.get 0))) (return (i32.const 10)))
     (i32.const 20))

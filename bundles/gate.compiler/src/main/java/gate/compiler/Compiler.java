@@ -46,7 +46,9 @@ public final class Compiler {
         // return a single integer result in rax only; imports call the runtime's host slot;
         // foreign functions in tables (AreaLayout) and invoke thunks for referenced functions.
         // 7: runs of 16 or more declared locals in frame slots are initialised by a loop.
-        return 7;
+        // 8: the first integer parameter stays in r8; local +/- constant straight into an
+        // argument register (h3's later commits).
+        return 8;
     }
 
     private final boolean withLzcnt;

@@ -41,6 +41,13 @@ final class ArgumentMoves {
         for (int i = 0; i < from; i++) {
             f.spill(i);
         }
+        // A pending local + constant whose home another argument overwrites is computed now.
+        for (int k = 0; k < n; k++) {
+            if (f.get(from + k) instanceof Operand.Offset o
+                    && targetOfOther(regs, k, f.homes().gp(o.index()))) {
+                f.set(from + k, new Operand.Gp(o.type(), f.toGp(o)));
+            }
+        }
         List<Reg> gpFrom = new ArrayList<>();
         List<Reg> gpTo = new ArrayList<>();
         List<Xmm> xmmFrom = new ArrayList<>();
@@ -78,7 +85,18 @@ final class ArgumentMoves {
         f.truncate(from);
     }
 
-    private interface Move<R> {
+    /** True if an argument other than {@code k} goes to {@code reg}. */
+    private static boolean targetOfOther(RegisterArgs regs, int k, Reg reg) {
+        for (int j = 0; j < regs.size(); j++) {
+            if (j != k && regs.gp(j) == reg) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Emits one register-to-register move. */
+    interface Move<R> {
         void emit(R to, R source);
     }
 
@@ -86,7 +104,7 @@ final class ArgumentMoves {
      * Emits {@code to[j] := from[j]} for all j at once: a move whose target no pending move
      * reads goes first; when only cycles are left, one source is parked in {@code scratch}.
      */
-    private static <R> void parallelMove(List<R> from, List<R> to, R scratch,
+    static <R> void parallelMove(List<R> from, List<R> to, R scratch,
             Move<R> move) {
         while (!to.isEmpty()) {
             int ready = -1;

@@ -41,11 +41,13 @@ final class Calls {
         FuncType type = f.module().module().functionType(function);
         boolean defined = function >= f.module().module().importedFunctionCount();
         if (defined) {
+            // Homes first: an argument register may be a home (LocalHomes), which the moves
+            // overwrite; the call's return reloads them all.
+            f.homes().store();
             ArgumentMoves.pass(f, type.params());
             f.needOutgoing(Math.max(type.params().size(), type.results().size()));
-            f.homes().store();
             Rel32.CALL.to(f.code(), f.module().registerEntry(function));
-            f.pollingCall();
+            f.lookahead().pollingCall();
         } else {
             passArguments(f, type);
             f.homes().store();
@@ -140,9 +142,9 @@ final class Calls {
     }
 
     private static void passRegisterArguments(FunctionState f, FuncType type) {
+        f.homes().store(); // before the moves, as in call()
         ArgumentMoves.pass(f, type.params());
         f.needOutgoing(Math.max(type.params().size(), type.results().size()));
-        f.homes().store();
     }
 
     /**
@@ -158,12 +160,12 @@ final class Calls {
             }
         }
         if (!taken.contains(target)) {
-            return target;
+            return target; // an operand's register, never a home
         }
         Reg busy = null;
         for (int i = RegisterArgs.GP.length - 1; i >= 0; i--) {
             Reg candidate = RegisterArgs.GP[i];
-            if (!taken.contains(candidate)) {
+            if (!taken.contains(candidate) && !f.homes().isHome(candidate)) {
                 if (f.isFree(candidate)) {
                     return candidate;
                 }

@@ -63,7 +63,7 @@ final class Control {
                 f.depth() - type.params().size(), type.params(), type.results());
         f.pushControl(frame);
         frame.label().bind(f.code());
-        f.setStraightLoop(frame);
+        f.lookahead().straightLoop(frame);
         if (!f.homes().any()) {
             int site = SuspendCheck.emit(f.code(), f.module().stubs());
             f.site(site, SiteKind.LOOP, f.codeOffset(bodyOffset), f.depth());

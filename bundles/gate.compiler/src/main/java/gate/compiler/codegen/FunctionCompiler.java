@@ -12,6 +12,7 @@ import gate.compiler.x86.enc.CondRel8;
 import gate.compiler.x86.enc.Condition;
 import gate.compiler.x86.enc.Label;
 import gate.compiler.x86.enc.Memory;
+import gate.compiler.x86.enc.Nops;
 import gate.compiler.x86.enc.Rel32;
 import gate.compiler.x86.enc.Reg;
 import gate.compiler.x86.enc.RegInOpcode;
@@ -51,6 +52,9 @@ public final class FunctionCompiler {
         // parameters come from the outgoing area above the return address.
         module.function(index).bind(code);
         args.load(code, k -> Memory.at(Reg.RSP, 8 + 8 * k));
+        // Calls land on the register entry: aligned like a function start. The padding runs
+        // only on the memory entry's way (invoke thunks).
+        Nops.align(code, 16);
         module.registerEntry(index).bind(code);
         f.at(body.codeStart());
         RegInOpcode.PUSH.reg(code, Size.QWORD, Reg.RBP);
@@ -106,12 +110,13 @@ public final class FunctionCompiler {
             }
             switch (op) {
                 case BLOCK, LOOP, IF, ELSE, END, BR, BR_IF, BR_TABLE, RETURN, UNREACHABLE ->
-                    f.setStraightLoop(null); // a loop sets itself again once opened
+                    f.lookahead().straightLoop(null); // a loop sets itself again
                 default -> {}
             }
             int next = reader.position();
-            f.setReturnsNext(next < body.end() && (m.bytes()[next] == 0x0F
-                    || m.bytes()[next] == 0x0B && f.controlDepth() == 1));
+            int nextByte = next < body.end() ? m.bytes()[next] & 0xff : -1;
+            f.lookahead().next(nextByte == 0x0F || nextByte == 0x0B && f.controlDepth() == 1,
+                    nextByte == 0x10);
             if (Instructions.compile(f, reader, op)) {
                 break;
             }

@@ -95,6 +95,12 @@ final class IntOps {
             // (nothing reads the flags of an arithmetic result).
             int disp = name == Op.ADD ? (int) c.bits() : -(int) c.bits();
             f.pop();
+            if (f.lookahead().callsNext()) {
+                // The call's argument moves compute it (ArgumentMoves), after storing homes.
+                Operand.Local local = (Operand.Local) f.pop();
+                f.push(new Operand.Offset(type, local.index(), disp));
+                return;
+            }
             Reg from = f.homes().gpOf(f.pop());
             Reg a = f.allocResultGp();
             RegMem.LEA.regMem(f.code(), size, a, Memory.at(from, disp));

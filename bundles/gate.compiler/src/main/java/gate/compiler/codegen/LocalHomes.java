@@ -31,6 +31,7 @@ final class LocalHomes {
         int depth = 0;
         int loops = 0;
         int calls = 0;
+        boolean misc = false;
         while (!r.atEnd()) {
             Opcode op = r.opcode();
             switch (op) {
@@ -55,7 +56,10 @@ final class LocalHomes {
                     int index = r.index();
                     weight[index] += 1L << Math.min(3 * loops, 40);
                 }
-                default -> r.skipImmediates(op);
+                default -> {
+                    misc |= op.prefix == Opcode.MISC_PREFIX;
+                    r.skipImmediates(op);
+                }
             }
         }
         // A parameter in memory must be loaded into its home: worth it only if read more than
@@ -66,6 +70,15 @@ final class LocalHomes {
                     && !(args.inRegister(i) && calls == 0)) {
                 weight[i] = 0;
             }
+        }
+        // The first integer parameter stays in its argument register (r8) for the whole body,
+        // which saves the copy at entry, unless the body has bulk memory or table instructions
+        // (they use r8 as a fixed scratch). The operand allocator then leaves r8 alone.
+        Reg first = args.size() > 0 ? args.gp(0) : null;
+        if (first != null && !misc && weight[0] > 0) {
+            f.homes().home(0, first);
+            f.reserveGp(first);
+            weight[0] = 0;
         }
         for (Reg home : Registers.GP_HOMES) {
             int best = heaviest(f, weight, false);

@@ -11,6 +11,7 @@ import gate.compiler.x86.enc.Memory;
 import gate.compiler.x86.enc.MemXmm;
 import gate.compiler.x86.enc.Reg;
 import gate.compiler.x86.enc.RegImm;
+import gate.compiler.x86.enc.RegMem;
 import gate.compiler.x86.enc.RegRm;
 import gate.compiler.x86.enc.RmImm32;
 import gate.compiler.x86.enc.RmReg;
@@ -47,8 +48,7 @@ public final class FunctionState {
     private boolean unreachable;
     private int deadDepth;
     private int instruction;
-    private boolean returnsNext;
-    private ControlFrame straightLoop;
+    private final Lookahead lookahead = new Lookahead();
 
     public FunctionState(ModuleState module, int function, int bodyStart, List<ValType> params,
             List<ValType> declared, List<ValType> results) {
@@ -62,6 +62,11 @@ public final class FunctionState {
         all.addAll(declared);
         this.localTypes = all;
         this.homes = new LocalRegisters(code, frame, all);
+    }
+
+    /** What is known about the next instruction and the current loop. */
+    public Lookahead lookahead() {
+        return lookahead;
     }
 
     /** The registers the most used locals live in. */
@@ -221,22 +226,6 @@ public final class FunctionState {
 
     // ---- control stack ----
 
-    /**
-     * The loop whose body has run straight (no branch, block or end) since its header, or null;
-     * a direct call of a defined function there marks it ({@link ControlFrame#markPolledByCall}).
-     */
-    public void setStraightLoop(ControlFrame loop) {
-        straightLoop = loop;
-    }
-
-    /** A direct call of a defined function: see {@link #setStraightLoop}. */
-    public void pollingCall() {
-        if (straightLoop != null) {
-            straightLoop.markPolledByCall();
-            straightLoop = null;
-        }
-    }
-
     public void pushControl(ControlFrame frame) {
         control.add(frame);
     }
@@ -286,6 +275,11 @@ public final class FunctionState {
 
     public void pushConst(ValType type, long bits) {
         push(new Operand.Const(type, bits));
+    }
+
+    /** Replaces the operand at {@code position} by the same value held elsewhere. */
+    public void set(int position, Operand operand) {
+        stack.set(position, operand);
     }
 
     /** Pushes a value already in the slot of the next position. */
@@ -402,6 +396,8 @@ public final class FunctionState {
                 Operand loaded = Operand.isFloat(l.type()) ? new Operand.Fp(l.type(), toXmm(l))
                         : new Operand.Gp(l.type(), toGp(l));
                 stack.set(i, loaded);
+            } else if (stack.get(i) instanceof Operand.Offset o && o.index() == index) {
+                stack.set(i, new Operand.Gp(o.type(), toGp(o)));
             }
         }
     }
@@ -435,6 +431,10 @@ public final class FunctionState {
             }
             case Operand.Gp gp -> RmReg.MOV.memReg(code, Size.QWORD, target, gp.reg());
             case Operand.Fp fp -> MemXmm.MOVSD.memReg(code, target, fp.reg());
+            case Operand.Offset o -> {
+                loadInto(Reg.RCX, o);
+                RmReg.MOV.memReg(code, Size.QWORD, target, Reg.RCX);
+            }
             case Operand.Slot s -> {
                 Memory source = frame.operand(s.position());
                 if (!source.equals(target)) {
@@ -448,20 +448,12 @@ public final class FunctionState {
     // ---- registers ----
 
     /**
-     * Set by the dispatcher when the next instruction returns from the function (its final end
-     * or a return): the result of the current one then goes straight to rax where it can.
-     */
-    public void setReturnsNext(boolean returnsNext) {
-        this.returnsNext = returnsNext;
-    }
-
-    /**
      * A register for the result of the current instruction: rax if the function returns it
      * next and rax is free, else any ({@link #allocGp}). Only for instructions that claim no
      * fixed register afterwards.
      */
     public Reg allocResultGp() {
-        if (returnsNext && !registers.isUsed(Reg.RAX)) {
+        if (lookahead.returnsNext() && !registers.isUsed(Reg.RAX)) {
             registers.take(Reg.RAX);
             return Reg.RAX;
         }
@@ -498,6 +490,11 @@ public final class FunctionState {
         }
         registers.take(reg);
         return reg;
+    }
+
+    /** Takes {@code reg} away from operand allocation for the whole function (a home). */
+    public void reserveGp(Reg reg) {
+        registers.take(reg);
     }
 
     /** Takes {@code reg} for the caller, spilling its current holder. */
@@ -553,6 +550,11 @@ public final class FunctionState {
                 RegRm.MOV.regMem(code, size(s.type()), reg, frame.operand(s.position()));
                 return reg;
             }
+            case Operand.Offset o -> {
+                Reg reg = allocGp();
+                loadInto(reg, o);
+                return reg;
+            }
             case Operand.Fp fp -> throw new IllegalStateException("float operand " + fp);
         }
     }
@@ -566,6 +568,8 @@ public final class FunctionState {
                 }
             }
             case Operand.Const c -> loadConst(target, c.bits());
+            case Operand.Offset o -> RegMem.LEA.regMem(code, size(o.type()), target,
+                    Memory.at(homes.gp(o.index()), o.disp()));
             case Operand.Slot s ->
                 RegRm.MOV.regMem(code, size(s.type()), target, frame.operand(s.position()));
             case Operand.Local l -> {
@@ -619,6 +623,7 @@ public final class FunctionState {
                 return reg;
             }
             case Operand.Gp gp -> throw new IllegalStateException("integer operand " + gp);
+            case Operand.Offset o -> throw new IllegalStateException("integer operand " + o);
             case Operand.Flags flags -> throw new IllegalStateException("condition " + flags);
         }
     }

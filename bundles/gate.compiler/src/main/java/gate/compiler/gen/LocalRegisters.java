@@ -61,6 +61,16 @@ public final class LocalRegisters {
         return operand instanceof Operand.Local l ? xmmHomes[l.index()] : null;
     }
 
+    /** True if some local lives in {@code reg}. */
+    public boolean isHome(Reg reg) {
+        for (Reg home : gpHomes) {
+            if (home == reg) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True if some local lives in a register. */
     public boolean any() {
         for (int i = 0; i < gpHomes.length; i++) {
@@ -96,7 +106,9 @@ public final class LocalRegisters {
             Reg argGp = param ? args.gp(i) : null;
             Xmm argXmm = param ? args.xmm(i) : null;
             if (gpHomes[i] != null) {
-                if (argGp != null) {
+                if (argGp == gpHomes[i]) {
+                    continue; // the parameter stays in its argument register
+                } else if (argGp != null) {
                     RmReg.MOV.regReg(code, FunctionState.size(localTypes.get(i)), gpHomes[i], argGp);
                 } else if (param) {
                     RegRm.MOV.regMem(code, FunctionState.size(localTypes.get(i)), gpHomes[i], frame.local(i));

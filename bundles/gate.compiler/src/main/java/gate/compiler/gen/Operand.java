@@ -35,6 +35,19 @@ public sealed interface Operand {
         }
     }
 
+    /**
+     * Local {@code index} (which lives in a register home) plus {@code disp}, not computed yet:
+     * one LEA from the home wherever it is used. Made only right before a call takes it as an
+     * argument ({@code local.get; iN.const; iN.add/sub; call}), so that the LEA can write the
+     * argument register after the call has stored the homes, even when it is the home itself.
+     */
+    record Offset(ValType type, int index, int disp) implements Operand {
+        @Override
+        public String toString() {
+            return type.text() + " of local " + index + (disp < 0 ? " - " + -disp : " + " + disp);
+        }
+    }
+
     /** A constant, in the slot encoding of the SPI (i32 and f32 bits zero-extended). */
     record Const(ValType type, long bits) implements Operand {
         @Override

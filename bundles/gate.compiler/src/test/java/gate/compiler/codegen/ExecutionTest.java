@@ -135,6 +135,10 @@ class ExecutionTest {
             d.check("far_offset", 1);
             d.check("far_offset", 0xfffffff0L);
             d.check("pending_get", 5);
+            d.check("shuffled_args", 7, 0xfffffff0L);
+            d.check("shuffled_args", 0, 1);
+            d.check("offset_arg", 10, 3);
+            d.check("offset_arg", 0, 0xffffffffL);
             long[] doubles = {Double.doubleToRawLongBits(1.0), Double.doubleToRawLongBits(2.0),
                 Double.doubleToRawLongBits(Double.NaN)};
             for (long a : doubles) {
