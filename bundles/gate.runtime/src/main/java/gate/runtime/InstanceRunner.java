@@ -5,6 +5,9 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts program instances: each gets a broker {@link gate.broker.Session}, its ABI over the
@@ -31,7 +34,19 @@ public final class InstanceRunner {
     /** Loads, links and starts the program; returns at once. */
     public RunningInstance start(Launch launch) {
         var running = new RunningInstance(launch, directory, serviceExecutor);
-        running.start();
+        running.start(INSTANCE_THREADS);
         return running;
     }
+
+    /**
+     * Platform threads for instances, kept 10 s after use: starting a thread costs a run about
+     * 0.2 ms, and an engine may block its thread in native calls (the native engine's host-call
+     * wait), which virtual threads must not do. Daemon threads: an idle one never holds up exit.
+     */
+    private static final ExecutorService INSTANCE_THREADS = new ThreadPoolExecutor(0, Integer.MAX_VALUE,
+            10, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
+                Thread t = new Thread(runnable, "gate-instance-idle");
+                t.setDaemon(true);
+                return t;
+            });
 }

@@ -42,7 +42,7 @@ public final class RunningInstance {
     private final Executor serviceExecutor;
     private final CompletableFuture<RunStatus> status = new CompletableFuture<>();
     private final Object lock = new Object();
-    private final Thread thread;
+    private final String name = "gate-instance-" + NUMBERS.incrementAndGet();
     private Instance instance;
     private Session session;
     private TrapId requested;
@@ -52,11 +52,20 @@ public final class RunningInstance {
         this.launch = launch;
         this.directory = directory;
         this.serviceExecutor = serviceExecutor;
-        this.thread = new Thread(this::run, "gate-instance-" + NUMBERS.incrementAndGet());
     }
 
-    void start() {
-        thread.start();
+    /** Runs the instance on a thread of {@code threads}, named after the instance meanwhile. */
+    void start(Executor threads) {
+        threads.execute(() -> {
+            Thread self = Thread.currentThread();
+            String idle = self.getName();
+            self.setName(name);
+            try {
+                run();
+            } finally {
+                self.setName(idle);
+            }
+        });
     }
 
     /** Completes when the instance has ended and its services are shut down or suspended. */
@@ -100,7 +109,7 @@ public final class RunningInstance {
         } catch (InterruptedException e) {
             result = new RunStatus.Trapped(TrapId.KILLED, "interrupted");
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            LOG.log(Level.ERROR, thread.getName() + " failed", e);
+            LOG.log(Level.ERROR, name + " failed", e);
             result = new RunStatus.Trapped(TrapId.INTERNAL_ERROR, TrapId.INTERNAL_ERROR.text);
         }
         status.complete(result);
