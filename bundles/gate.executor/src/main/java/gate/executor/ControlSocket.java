@@ -49,32 +49,33 @@ final class ControlSocket {
         return b.putShort((short) op).putShort((short) 0).putInt(id).putInt(arg).putInt(0);
     }
 
-    /** sendmsg with the fds as one SCM_RIGHTS control message (struct layouts of x86-64). */
+    /**
+     * sendmsg with the fds as one SCM_RIGHTS control message (struct layouts of x86-64). One
+     * native block holds the msghdr (56 bytes), the iovec (16), the control message and the
+     * payload: a START is on every instance's start path.
+     */
     private void send(byte[] payload, int[] fds) throws IOException {
-        Memory data = new Memory(payload.length);
-        data.write(0, payload, 0, payload.length);
-        Memory iov = new Memory(16);
-        iov.setPointer(0, data);
-        iov.setLong(8, payload.length);
-        Memory control = null;
-        int controlLen = 0;
-        if (fds.length > 0) {
-            controlLen = 16 + ((4 * fds.length + 7) & ~7);
-            control = new Memory(controlLen);
-            control.clear();
-            control.setLong(0, 16 + 4L * fds.length);
-            control.setInt(8, LibC.SOL_SOCKET);
-            control.setInt(12, LibC.SCM_RIGHTS);
-            control.write(16, fds, 0, fds.length);
+        int controlLen = fds.length == 0 ? 0 : 16 + ((4 * fds.length + 7) & ~7);
+        int iovAt = 56;
+        int controlAt = iovAt + 16;
+        int dataAt = controlAt + controlLen;
+        Memory block = new Memory(dataAt + payload.length);
+        block.clear(dataAt);
+        block.write(dataAt, payload, 0, payload.length);
+        block.setPointer(iovAt, block.share(dataAt));
+        block.setLong(iovAt + 8, payload.length);
+        if (controlLen > 0) {
+            block.setLong(controlAt, 16 + 4L * fds.length);
+            block.setInt(controlAt + 8, LibC.SOL_SOCKET);
+            block.setInt(controlAt + 12, LibC.SCM_RIGHTS);
+            block.write(controlAt + 16, fds, 0, fds.length);
         }
-        Memory msg = new Memory(56);
-        msg.clear();
-        msg.setPointer(16, iov);
-        msg.setLong(24, 1);
-        msg.setPointer(32, control);
-        msg.setLong(40, controlLen);
+        block.setPointer(16, block.share(iovAt));
+        block.setLong(24, 1);
+        block.setPointer(32, controlLen > 0 ? block.share(controlAt) : null);
+        block.setLong(40, controlLen);
         for (;;) {
-            long n = C.sendmsg(fd.raw(), msg, LibC.MSG_NOSIGNAL);
+            long n = C.sendmsg(fd.raw(), block, LibC.MSG_NOSIGNAL);
             if (n == payload.length) {
                 return;
             }
