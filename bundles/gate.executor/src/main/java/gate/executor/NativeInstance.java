@@ -35,6 +35,7 @@ final class NativeInstance implements Instance {
     private final NativeProgram program;
     private final CompiledProgram compiled;
     private final StateFile state;
+    private final ForeignSlots foreignSlots;
     private int memoryPages;
     private Vars last;
     private boolean suspended;
@@ -81,6 +82,7 @@ final class NativeInstance implements Instance {
         this.compiled = program.compiled();
         this.state = state;
         this.memoryPages = memoryPages;
+        this.foreignSlots = new ForeignSlots(program.module(), compiled, state);
     }
 
     @Override
@@ -92,53 +94,9 @@ final class NativeInstance implements Instance {
         return program.module().functionCount();
     }
 
-    /** Functions of other instances this instance's tables hold, by foreign slot (gate.compiler AreaLayout). */
-    private final List<Object> foreignFunctions = new java.util.ArrayList<>();
-    private final java.util.Map<Object, Integer> foreignSlots = new java.util.HashMap<>();
-
-    /**
-     * The foreign slot of canonical function {@code ref}, assigned (and its entry written into the
-     * area) on first use; -1 when the module has no room for it.
-     */
-    synchronized int foreignSlot(Object ref) {
-        Integer known = foreignSlots.get(ref);
-        if (known != null) {
-            return known;
-        }
-        gate.compiler.gen.AreaLayout.Region region = compiled.area().foreign();
-        int k = foreignFunctions.size();
-        if (k >= region.capacity()) {
-            return -1;
-        }
-        // The canonical type id as the compiler numbers them (first equal type); a type the
-        // module does not have (-1) matches no call_indirect, so its entry is never entered.
-        int typeId = program.module().types().indexOf(foreignType(ref));
-        long entry = typeId < 0 ? 0 : compiled.foreignEntries().getOrDefault(typeId, 0);
-        long base = state.layout().memoryOffset() + region.offset();
-        try {
-            writeLong(base + 16 + 8L * k, (typeId & 0xffff_ffffL) << 32 | entry);
-            writeLong(base, k + 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        foreignFunctions.add(ref);
-        foreignSlots.put(ref, k);
-        return k;
-    }
-
-    /** The function of foreign slot {@code k}. */
-    Object foreignFunction(long k) {
-        if (k < 0 || k >= foreignFunctions.size()) {
-            throw new TrapException(TrapId.INTERNAL_ERROR, 0, List.of("unknown foreign function " + k));
-        }
-        return foreignFunctions.get((int) k);
-    }
-
-    private static FuncType foreignType(Object ref) {
-        if (ref instanceof NativeRefs.DefinedFunction d) {
-            return d.owner().program.module().functionType(d.index());
-        }
-        return ((FunctionExtern) ref).type();
+    /** Functions of other instances this instance's tables hold (see {@link NativeRefs}). */
+    ForeignSlots foreignSlots() {
+        return foreignSlots;
     }
 
     int memoryPages() {
@@ -625,11 +583,9 @@ final class NativeInstance implements Instance {
      * shape as an import stub): the area's pending cell names the function.
      */
     private void callForeign(long sp) throws IOException {
-        byte[] cell = new byte[8];
-        state.fd().preadFully(cell, state.layout().memoryOffset() + compiled.area().foreign().offset() + 8);
-        Object ref = foreignFunction(ByteBuffer.wrap(cell).order(ByteOrder.LITTLE_ENDIAN).getLong());
-        FuncType type = foreignType(ref);
-        long[] args = readArguments(type, sp);
+        Object ref = foreignSlots.pending();
+        FuncType type = ForeignSlots.type(ref);
+        long[] args = OutgoingArea.arguments(state, type, sp);
         long[] results;
         if (ref instanceof NativeRefs.DefinedFunction d) {
             results = d.owner().invokeFunction(d.index(), args);
@@ -638,43 +594,16 @@ final class NativeInstance implements Instance {
         } else {
             results = ((FunctionExtern) ref).call(args);
         }
-        writeResults(type, results, sp, "foreign function");
-    }
-
-    private long[] readArguments(FuncType type, long sp) throws IOException {
-        int n = Math.max(type.params().size(), type.results().size());
-        if (sp < 0 || sp + 24 + 8L * n > state.layout().stackSize()) {
-            throw new TrapException(TrapId.INTERNAL_ERROR);
-        }
-        ByteBuffer area = ByteBuffer.wrap(state.readStack(sp + 24, 8 * n)).order(ByteOrder.LITTLE_ENDIAN);
-        long[] args = new long[type.params().size()];
-        for (int k = 0; k < args.length; k++) {
-            ValType t = type.params().get(k);
-            long v = area.getLong(8 * k);
-            args[k] = t == ValType.I32 || t == ValType.F32 ? v & 0xffff_ffffL : v;
-        }
-        return args;
-    }
-
-    private void writeResults(FuncType type, long[] results, long sp, String what) throws IOException {
-        if (results == null || results.length != type.results().size()) {
-            throw new TrapException(TrapId.INTERNAL_ERROR, 0,
-                    List.of(what + " returned the wrong number of results"));
-        }
-        ByteBuffer out = ByteBuffer.allocate(8 * results.length).order(ByteOrder.LITTLE_ENDIAN);
-        for (long r : results) {
-            out.putLong(r);
-        }
-        state.writeStack(sp + 24, out.array());
+        OutgoingArea.results(state, type, results, sp, "foreign function");
     }
 
     private void callHost(int function, long sp) throws IOException {
         FuncType type = program.module().functionType(function);
-        long[] args = readArguments(type, sp);
+        long[] args = OutgoingArea.arguments(state, type, sp);
         FunctionExtern f = importedFunctions.get(function);
         long[] results = f instanceof gate.engine.HostFunction h
                 ? h.body().call(this::callerMemory, args) : f.call(args);
-        writeResults(type, results, sp, "host function " + function);
+        OutgoingArea.results(state, type, results, sp, "host function " + function);
     }
 
     /**
@@ -820,7 +749,7 @@ final class NativeInstance implements Instance {
         if (running != null) {
             throw new IllegalStateException("executing");
         }
-        if (!foreignFunctions.isEmpty() || foreign.values().stream().anyMatch(m -> !m.isEmpty())) {
+        if (!foreignSlots.isEmpty() || foreign.values().stream().anyMatch(m -> !m.isEmpty())) {
             throw new ForeignFunctionException("a table of this instance holds functions of other instances: not capturable");
         }
         try {

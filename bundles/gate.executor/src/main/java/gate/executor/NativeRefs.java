@@ -36,7 +36,7 @@ final class NativeRefs {
         }
         int own = in.functionCount();
         if (slot >= own) {
-            return in.foreignFunction(slot - own);
+            return in.foreignSlots().function(slot - own);
         }
         return function(in, (int) slot);
     }
@@ -81,7 +81,7 @@ final class NativeRefs {
                 return (long) j;
             }
         }
-        int k = in.foreignSlot(ref);
+        int k = in.foreignSlots().slot(ref);
         return k < 0 ? null : (long) in.functionCount() + k;
     }
 }
