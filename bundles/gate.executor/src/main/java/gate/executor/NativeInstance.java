@@ -59,30 +59,20 @@ final class NativeInstance implements Instance {
     private final List<FunctionExtern> importedFunctions;
     private final MemoryExtern importedMemory;
     private final List<SharedTable> importedTables;
-    private final TableUses tableUses;
-    /** Per imported table, the elements copied in before the run, and those copied in as null placeholders. */
-    private final Object[][] copiedIn;
-    private final java.util.BitSet[] masked;
-    /**
-     * Per own table (area index), the elements other instances stored that this one cannot
-     * represent: null placeholders in its table area, the functions here (see {@link #foreign}).
-     */
-    private final java.util.Map<Integer, java.util.Map<Integer, Object>> foreign;
+    /** Imported tables' copies and the placeholders of functions no slot can name. */
+    private final TableCopies tables;
 
     NativeInstance(NativeProgram program, StateFile state, int memoryPages, NativeProgram.Linked linked) {
         this.importedGlobals = List.copyOf(linked.globals());
         this.importedFunctions = List.copyOf(linked.functions());
         this.importedMemory = linked.memory();
         this.importedTables = List.copyOf(linked.tables());
-        this.tableUses = program.tableUses();
-        this.foreign = new java.util.HashMap<>();
-        this.copiedIn = new Object[importedTables.size()][];
-        this.masked = new java.util.BitSet[importedTables.size()];
         this.program = program;
         this.compiled = program.compiled();
         this.state = state;
         this.memoryPages = memoryPages;
         this.foreignSlots = new ForeignSlots(program.module(), compiled, state);
+        this.tables = new TableCopies(this, program, state, importedTables);
     }
 
     @Override
@@ -154,111 +144,21 @@ final class NativeInstance implements Instance {
     }
 
     /**
-     * Imported tables live in their owners (core spec §4.5.4): their elements are copied into this
-     * instance's table area before a run (as this instance's slots, see {@link NativeRefs}) and
-     * back after it, with the size table.grow may have changed.
+     * Imported tables live in their owners (core spec §4.5.4): copied in before a run and out after
+     * it ({@link TableCopies}).
      */
     void syncTables(boolean in) throws IOException {
-        long base = state.layout().memoryOffset();
-        for (int t = 0; t < importedTables.size(); t++) {
-            SharedTable table = importedTables.get(t);
-            gate.compiler.gen.AreaLayout.Region r = compiled.area().tables().get(t);
-            gate.wasm.ValType type = ((gate.wasm.ImportDesc.Table) tableImport(t).desc()).type().elementType();
-            if (in) {
-                Object[] elements = table.elements();
-                if (elements.length > r.capacity()) {
-                    throw new gate.wasm.ResourceLimitException(0, "imported table of " + elements.length
-                            + " elements exceeds the " + r.capacity() + " this module reserved for it (native engine)");
-                }
-                ByteBuffer b = ByteBuffer.allocate(8 + 8 * r.capacity()).order(ByteOrder.LITTLE_ENDIAN);
-                b.putLong(elements.length);
-                java.util.BitSet placeholders = new java.util.BitSet();
-                for (int k = 0; k < r.capacity(); k++) {
-                    Long slot = k < elements.length ? NativeRefs.slotIfAny(this, type, elements[k]) : Long.valueOf(gate.engine.Values.NULL_REF);
-                    if (slot == null) {
-                        if (tableUses.accessed()[t]) {
-                            NativeRefs.slot(this, type, elements[k]); // throws the typed error
-                        }
-                        placeholders.set(k);
-                        slot = gate.engine.Values.NULL_REF;
-                    }
-                    b.putLong(slot);
-                }
-                copiedIn[t] = elements;
-                masked[t] = placeholders;
-                state.fd().pwriteFully(b.array(), base + r.offset());
-            } else {
-                ByteBuffer b = ByteBuffer.wrap(new byte[8 + 8 * r.capacity()]).order(ByteOrder.LITTLE_ENDIAN);
-                state.fd().preadFully(b.array(), base + r.offset());
-                long size = b.getLong(0);
-                if (size < 0 || size > r.capacity()) { // written by the sandbox
-                    throw new TrapException(TrapId.INTERNAL_ERROR, 0, List.of("native instance left a corrupt table size"));
-                }
-                if (size > table.maxSize()) {
-                    // Compiled table.grow checks this module's capacity, not the owner's maximum.
-                    throw new gate.wasm.ResourceLimitException(0, "table.grow beyond the imported table's maximum of "
-                            + table.maxSize() + " elements (the native engine cannot refuse it in time)");
-                }
-                Object[] elements = new Object[(int) size];
-                for (int k = 0; k < elements.length; k++) {
-                    long slot = b.getLong(8 + 8 * k);
-                    // A placeholder still null: the code cannot have written it (TableUses), keep the function.
-                    boolean kept = masked[t] != null && masked[t].get(k) && slot == gate.engine.Values.NULL_REF;
-                    elements[k] = kept ? copiedIn[t][k] : NativeRefs.canonical(this, type, slot);
-                }
-                table.store(elements);
-            }
-        }
+        tables.sync(in);
     }
 
     /** An active element segment wrote {@code length} elements at {@code offset} of imported table {@code t}. */
     void segmentWrote(int t, long offset, int length) {
-        if (masked[t] != null && length > 0) {
-            masked[t].clear((int) offset, (int) (offset + length));
-        }
+        tables.segmentWrote(t, offset, length);
     }
 
-    /** Whether a call_indirect may have found a placeholder of a function this instance cannot call. */
-    private boolean placeholdersCalled() {
-        for (int t = 0; t < importedTables.size(); t++) {
-            if (tableUses.called()[t] && masked[t] != null && !masked[t].isEmpty()) {
-                return true;
-            }
-        }
-        for (var e : foreign.entrySet()) {
-            if (tableUses.called()[e.getKey()] && !e.getValue().isEmpty()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The placeholders of own table {@code table} (area index): slot index to the canonical
-     * function another instance stored there (see {@link InstanceExports#table}).
-     */
+    /** The placeholders of own table {@code table} (see {@link TableCopies#foreign}). */
     java.util.Map<Integer, Object> foreign(int table) {
-        return foreign.computeIfAbsent(table, t -> new java.util.HashMap<>());
-    }
-
-    /** Refuses to run code that could read or overwrite a placeholder of an own table unnoticed. */
-    private void checkForeign() {
-        for (var e : foreign.entrySet()) {
-            if (tableUses.accessed()[e.getKey()] && !e.getValue().isEmpty()) {
-                throw new ForeignFunctionException("table " + e.getKey() + " holds functions of other instances"
-                        + " and this instance's code reads or writes its elements; the native engine cannot represent them");
-            }
-        }
-    }
-
-    private gate.wasm.Import tableImport(int t) {
-        int n = 0;
-        for (gate.wasm.Import imp : program.module().imports()) {
-            if (imp.desc() instanceof gate.wasm.ImportDesc.Table && n++ == t) {
-                return imp;
-            }
-        }
-        throw new IllegalArgumentException("table import " + t);
+        return tables.foreign(table);
     }
 
     @Override
@@ -491,7 +391,7 @@ final class NativeInstance implements Instance {
         StateLayout layout = state.layout();
         hostFailure = null;
         hostServed = false;
-        checkForeign();
+        tables.checkForeign();
         syncGlobals(true);
         syncMemory(true);
         syncTables(true);
@@ -544,7 +444,7 @@ final class NativeInstance implements Instance {
             }
             case TRAP -> {
                 TrapId trap = status.trap();
-                if (trap == TrapId.NO_FUNCTION && placeholdersCalled()) {
+                if (trap == TrapId.NO_FUNCTION && tables.placeholdersCalled()) {
                     throw new ForeignFunctionException("call_indirect found a null element in a table that also holds"
                             + " functions of other instances this instance cannot call (the native engine cannot tell them apart)");
                 }
@@ -749,7 +649,7 @@ final class NativeInstance implements Instance {
         if (running != null) {
             throw new IllegalStateException("executing");
         }
-        if (!foreignSlots.isEmpty() || foreign.values().stream().anyMatch(m -> !m.isEmpty())) {
+        if (!foreignSlots.isEmpty() || tables.hasPlaceholders()) {
             throw new ForeignFunctionException("a table of this instance holds functions of other instances: not capturable");
         }
         try {
