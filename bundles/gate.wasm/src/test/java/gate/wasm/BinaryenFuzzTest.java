@@ -34,7 +34,7 @@ class BinaryenFuzzTest {
     void generatedModulesLoad() throws Exception {
         Assumptions.assumeTrue(ExternalTools.onPath("wasm-opt"), "wasm-opt not on PATH: binaryen fuzz test skipped");
         boolean wabt = ExternalTools.onPath("wasm-validate");
-        long seed = Long.getLong("gate.fuzz.seed", System.nanoTime());
+        long seed = FuzzSeed.get();
         Random random = new Random(seed);
         int comparedWithWabt = 0;
         for (int i = 0; i < MODULES; i++) {

@@ -26,7 +26,7 @@ class MutationRobustnessTest {
     void mutantsLoadOrFailWithTypedExceptions() throws IOException {
         List<byte[]> corpus = corpus();
         assertFalse(corpus.isEmpty(), "no valid modules to mutate");
-        long seed = Long.getLong("gate.fuzz.seed", System.nanoTime());
+        long seed = FuzzSeed.get();
         Mutator mutator = new Mutator(seed);
         CodeMutator codeMutator = new CodeMutator(seed);
         java.util.Random pick = new java.util.Random(seed);

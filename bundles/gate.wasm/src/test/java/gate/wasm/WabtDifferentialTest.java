@@ -15,7 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Gate and wabt's {@code wasm-validate} must agree on whether mutants of the spec suite's valid
  * modules are valid. Mutants that Gate rejects as SIMD are not compared (wabt implements SIMD).
- * Skipped without wabt or the suite.
+ * Skipped without wabt or the suite. Seeded ({@link FuzzSeed}). Known wabt deviation, found with
+ * {@code -Dgate.fuzz.seed=16209499098181} (mutant 168): wabt 1.0.32 accepts a function body that
+ * lacks its own final {@code end} when its last byte closes an inner block; the binary format
+ * (core §5.4.9, {@code expr ::= instr* 0x0B}) makes that malformed, as Gate says.
  */
 class WabtDifferentialTest {
     private static final int MUTANTS = Integer.getInteger("gate.wabt.mutants", 300);
@@ -32,7 +35,7 @@ class WabtDifferentialTest {
                 corpus.add(c.bytes());
             }
         }
-        long seed = Long.getLong("gate.fuzz.seed", System.nanoTime());
+        long seed = FuzzSeed.get();
         Mutator mutator = new Mutator(seed);
         CodeMutator codeMutator = new CodeMutator(seed);
         Random pick = new Random(seed);
