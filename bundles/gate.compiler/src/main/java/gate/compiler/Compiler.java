@@ -89,9 +89,13 @@ public final class Compiler {
         RegInOpcode.POP.reg(code, Size.QWORD, Reg.RBP);
         NoOperand.RET.emit(code);
         Map<Integer, Integer> functionThunks = new LinkedHashMap<>();
-        for (int function : referencedFunctions(module)) {
-            align(code);
-            functionThunks.put(function, thunk(state, function));
+        // Every defined function a table, a global or an export can hand out: another instance
+        // may call it through the host, by index (ModuleState#referenced, core spec §3.4.4).
+        for (int function = module.importedFunctionCount(); function < module.functionCount(); function++) {
+            if (state.referenced(function)) {
+                align(code);
+                functionThunks.put(function, thunk(state, function));
+            }
         }
         Map<String, Integer> thunks = new LinkedHashMap<>();
         for (Export export : module.exports()) {
@@ -116,32 +120,6 @@ public final class Compiler {
         return new CompiledProgram(COMPILER_VERSION, code.toByteArray(), entry, resume,
                 state.infos(), thunks, state.sites(), state.trapRanges(), state.area(), pages,
                 max, foreignEntries, functionThunks);
-    }
-
-    /**
-     * Defined functions another instance's table may hand back to the host: those exported or
-     * named by element segments and global initialisers (the only ones ref.func may take, core
-     * spec §3.4.4), in index order.
-     */
-    private static java.util.SortedSet<Integer> referencedFunctions(Module module) {
-        java.util.SortedSet<Integer> out = new java.util.TreeSet<>();
-        java.util.function.Consumer<gate.wasm.ConstExpr> add = e -> {
-            if (e instanceof gate.wasm.ConstExpr.RefFunc r && r.funcIndex() >= module.importedFunctionCount()) {
-                out.add(r.funcIndex());
-            }
-        };
-        for (var segment : module.elements()) {
-            segment.init().forEach(add);
-        }
-        for (var global : module.globals()) {
-            add.accept(global.init());
-        }
-        for (Export export : module.exports()) {
-            if (export.kind() == ExternKind.FUNC && export.index() >= module.importedFunctionCount()) {
-                out.add(export.index());
-            }
-        }
-        return out;
     }
 
     /**

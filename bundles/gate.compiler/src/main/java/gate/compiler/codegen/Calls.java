@@ -120,7 +120,7 @@ final class Calls {
             f.releaseGp(hold);
         }
         // An imported or foreign function in the table returns its results in the outgoing area only.
-        returned(f, type, module.module().importedFunctionCount() == 0 && foreign.capacity() == 0);
+        returned(f, type, !module.tablesMayHoldOthersCode());
     }
 
     /**

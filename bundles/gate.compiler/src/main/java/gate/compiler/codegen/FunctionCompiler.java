@@ -80,7 +80,7 @@ public final class FunctionCompiler {
         int params = type.params().size();
         LocalHomes.assign(f, m, body, params + declared.size(), args);
         for (int j = 0; j < declared.size();) {
-            if (f.homes().gp(params + j) != null || f.homes().xmm(params + j) != null) {
+            if (!inFrame(f, params + j)) {
                 j++;
                 continue;
             }
@@ -89,8 +89,7 @@ public final class FunctionCompiler {
             // cannot make megabytes of code.
             int value = declared.get(j).isReference() ? -1 : 0;
             int end = j + 1;
-            while (end < declared.size() && f.homes().gp(params + end) == null
-                    && f.homes().xmm(params + end) == null
+            while (end < declared.size() && inFrame(f, params + end)
                     && (declared.get(end).isReference() ? -1 : 0) == value) {
                 end++;
             }
@@ -157,6 +156,11 @@ public final class FunctionCompiler {
         }
     }
 
+
+    /** Whether local {@code index} lives in its frame slot rather than in a register. */
+    private static boolean inFrame(FunctionState f, int index) {
+        return f.homes().gp(index) == null && f.homes().xmm(index) == null;
+    }
 
     /** Locals {@code first .. first + count - 1}, all in frame slots (adjacent, descending), := value. */
     private static void initLocals(FunctionState f, int first, int count, int value) {

@@ -119,10 +119,18 @@ public final class ModuleState {
         if (!referenced[index]) {
             return false;
         }
-        if (module.importedFunctionCount() > 0 || area().foreign().capacity() > 0) {
+        if (tablesMayHoldOthersCode()) {
             return true; // call_indirect reads the slot: host and foreign functions write only that
         }
         return exported[index];
+    }
+
+    /**
+     * Whether a table may hold functions that are not this module's code: imported (host)
+     * functions or other instances' (foreign, AreaLayout). They return results in the slot only.
+     */
+    public boolean tablesMayHoldOthersCode() {
+        return module.importedFunctionCount() > 0 || area.foreign().capacity() > 0;
     }
 
     private static boolean[] referencedFunctions(Module module) {
