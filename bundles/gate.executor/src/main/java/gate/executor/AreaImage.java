@@ -122,7 +122,7 @@ final class AreaImage {
         for (int g = 0; g < out.length; g++) {
             long v = word(area.global(module.importedGlobalCount() + g));
             ValType t = module.globals().get(g).type().type();
-            out[g] = t == ValType.I32 || t == ValType.F32 ? v & 0xffff_ffffL : v;
+            out[g] = SlotValue.of(t, v);
         }
         return out;
     }

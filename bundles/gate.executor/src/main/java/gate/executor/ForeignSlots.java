@@ -9,8 +9,6 @@ import gate.wasm.FuncType;
 import gate.wasm.Module;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,8 +52,8 @@ final class ForeignSlots {
         long entry = typeId < 0 ? 0 : compiled.foreignEntries().getOrDefault(typeId, 0);
         long base = state.layout().memoryOffset() + region.offset();
         try {
-            write(base + 16 + 8L * k, (typeId & 0xffff_ffffL) << 32 | entry);
-            write(base, k + 1);
+            state.writeWord(base + 16 + 8L * k, (typeId & 0xffff_ffffL) << 32 | entry);
+            state.writeWord(base, k + 1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -74,9 +72,7 @@ final class ForeignSlots {
 
     /** The slot of the call_indirect in progress (the area's pending cell, written by the code). */
     Object pending() throws IOException {
-        byte[] cell = new byte[8];
-        state.fd().preadFully(cell, state.layout().memoryOffset() + compiled.area().foreign().offset() + 8);
-        return function(ByteBuffer.wrap(cell).order(ByteOrder.LITTLE_ENDIAN).getLong());
+        return function(state.readWord(state.layout().memoryOffset() + compiled.area().foreign().offset() + 8));
     }
 
     synchronized boolean isEmpty() {
@@ -88,9 +84,5 @@ final class ForeignSlots {
             return d.owner().program().module().functionType(d.index());
         }
         return ((FunctionExtern) ref).type();
-    }
-
-    private void write(long fileOffset, long value) throws IOException {
-        state.fd().pwriteFully(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(value).array(), fileOffset);
     }
 }

@@ -29,7 +29,7 @@ final class HostExterns {
 
         Global(GlobalType type, long value) {
             this.type = type;
-            this.value = canonical(type.type(), value);
+            this.value = SlotValue.of(type.type(), value);
         }
 
         @Override
@@ -47,16 +47,12 @@ final class HostExterns {
             if (!type.mutable()) {
                 throw new IllegalStateException("global is immutable");
             }
-            value = canonical(type.type(), v);
+            value = SlotValue.of(type.type(), v);
         }
 
         /** Written back by an instance after it ran (mutable imports). */
         void store(long v) {
-            value = canonical(type.type(), v);
-        }
-
-        static long canonical(ValType t, long v) {
-            return t == ValType.I32 || t == ValType.F32 ? v & 0xffff_ffffL : v;
+            value = SlotValue.of(type.type(), v);
         }
     }
 

@@ -36,9 +36,7 @@ final class InstanceExports {
 
     private long readWord(long fileOffset) {
         try {
-            byte[] b = new byte[8];
-            state.fd().preadFully(b, fileOffset);
-            return ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getLong();
+            return state.readWord(fileOffset);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -46,7 +44,7 @@ final class InstanceExports {
 
     private void writeWord(long fileOffset, long value) {
         try {
-            state.fd().pwriteFully(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(value).array(), fileOffset);
+            state.writeWord(fileOffset, value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -67,7 +65,7 @@ final class InstanceExports {
 
             @Override
             public long get() {
-                return HostExterns.Global.canonical(type.type(), readWord(at));
+                return SlotValue.of(type.type(), readWord(at));
             }
 
             @Override

@@ -313,8 +313,7 @@ final class NativeInstance implements Instance {
     }
 
     private void writeLong(long fileOffset, long value) throws IOException {
-        byte[] b = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(value).array();
-        state.fd().pwriteFully(b, fileOffset);
+        state.writeWord(fileOffset, value);
     }
 
     /** Imported globals live in their owners: copied in before each run and (mutable ones) out after. */
@@ -610,7 +609,7 @@ final class NativeInstance implements Instance {
         for (int k = 0; k < out.length; k++) {
             long v = b.getLong(8 + 8 * k);
             ValType t = types.get(k);
-            out[k] = t == ValType.I32 || t == ValType.F32 ? v & 0xffff_ffffL : v;
+            out[k] = SlotValue.of(t, v);
         }
         return out;
     }

@@ -3,7 +3,6 @@ package gate.executor;
 import gate.engine.TrapException;
 import gate.engine.TrapId;
 import gate.wasm.FuncType;
-import gate.wasm.ValType;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -26,7 +25,7 @@ final class OutgoingArea {
         ByteBuffer area = ByteBuffer.wrap(state.readStack(sp + 24, 8 * n)).order(ByteOrder.LITTLE_ENDIAN);
         long[] args = new long[type.params().size()];
         for (int k = 0; k < args.length; k++) {
-            args[k] = low(type.params().get(k), area.getLong(8 * k));
+            args[k] = SlotValue.of(type.params().get(k), area.getLong(8 * k));
         }
         return args;
     }
@@ -38,12 +37,8 @@ final class OutgoingArea {
         }
         ByteBuffer out = ByteBuffer.allocate(8 * results.length).order(ByteOrder.LITTLE_ENDIAN);
         for (int k = 0; k < results.length; k++) {
-            out.putLong(low(type.results().get(k), results[k]));
+            out.putLong(SlotValue.of(type.results().get(k), results[k]));
         }
         state.writeStack(sp + 24, out.array());
-    }
-
-    private static long low(ValType type, long value) {
-        return type == ValType.I32 || type == ValType.F32 ? value & 0xffff_ffffL : value;
     }
 }

@@ -68,6 +68,19 @@ public final class StateFile implements AutoCloseable {
         return out;
     }
 
+    /** Reads the little-endian 8-byte word at {@code fileOffset} of the memfd. */
+    public long readWord(long fileOffset) throws IOException {
+        byte[] b = new byte[8];
+        fd.preadFully(b, fileOffset);
+        return java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+    }
+
+    /** Writes {@code value} as the little-endian 8-byte word at {@code fileOffset} of the memfd. */
+    public void writeWord(long fileOffset, long value) throws IOException {
+        fd.pwriteFully(java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(value).array(),
+                fileOffset);
+    }
+
     /** The vars page as the runtime left it. */
     public synchronized Vars readVars() throws IOException {
         byte[] page = new byte[Vars.SIZE];
