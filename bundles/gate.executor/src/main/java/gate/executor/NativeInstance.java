@@ -44,10 +44,6 @@ final class NativeInstance implements Instance {
     private volatile TrapId pendingInterrupt;
     /** The last interrupt asked for while a process ran, until a host call answers it. */
     private volatile TrapId requested;
-    /** A host call served inside the run that failed: the process was told to stop at the call. */
-    private RuntimeException hostFailure;
-    /** A host call was served inside the run, but the process had to stop after it (results written). */
-    private boolean hostServed;
     /** Set while a host function runs for this instance's process (re-entry guard). */
     private boolean inHostCall;
     /** An invocation suspended before its process started (interrupt while idle), or null. */
@@ -388,8 +384,6 @@ final class NativeInstance implements Instance {
     /** One process run: the results, or null after serving a host call (resume next). */
     private long[] runOnce(boolean resume, int entry, FuncType type) throws IOException {
         StateLayout layout = state.layout();
-        hostFailure = null;
-        hostServed = false;
         tables.checkForeign();
         syncGlobals(true);
         syncMemory(true);
@@ -400,7 +394,7 @@ final class NativeInstance implements Instance {
                 last == null ? 0 : last.memoryAddr(), text.size(), layout.stackSize(),
                 layout.globalsSize(), memoryPages, maxMemoryPages(), entry, 0, 0,
                 last == null ? 0 : last.monotonicNanos());
-        ExitStatus status;
+        Served served;
         try (InstanceProcess p = program.engine().executor().launch(text, record, state)) {
             running = p;
             TrapId pending = pendingInterrupt;
@@ -409,7 +403,7 @@ final class NativeInstance implements Instance {
                 interrupt(pending);
             }
             try {
-                status = serve(p);
+                served = serve(p);
             } catch (InterruptedException e) {
                 p.kill(); // the thread is told to stop: so is the program
                 throw e;
@@ -434,6 +428,7 @@ final class NativeInstance implements Instance {
         }
         syncMemory(false);
         syncTables(false);
+        ExitStatus status = served.status();
         switch (status.kind()) {
             case EXIT -> {
                 if (status.code() >= 2) {
@@ -449,12 +444,12 @@ final class NativeInstance implements Instance {
                 }
                 Site site = trap == TrapId.INTERNAL_ERROR && vars.valid() ? compiled.siteAt((int) vars.trapPc()) : null;
                 if (site != null && site.kind() == SiteKind.IMPORT && site.function() < importedFunctions.size()) {
-                    if (hostFailure != null) {
-                        throw hostStopped(type);
+                    if (served.failure() != null) {
+                        throw hostStopped(served.failure(), type);
                     }
                     if (site.function() < 0) {
                         callForeign(vars.spOffset());
-                    } else if (!hostServed) {
+                    } else if (!served.stoppedAfterCall()) {
                         callHost(site.function(), vars.spOffset());
                     }
                     writeLong(16, vars.spOffset() + 8); // vars.sp_offset: at the saved rbp, for the resume routine
@@ -507,11 +502,13 @@ final class NativeInstance implements Instance {
 
     /**
      * Serves the process's calls of imported functions while it waits (runtime.native DESIGN.md
-     * §5, host slot) until it ends, and returns its status. A call the process cannot wait for
+     * §5, host slot) until it ends, and returns how it ended. A call the process cannot wait for
      * (see {@link #servedInProcess}) is stopped at and served after the process ended.
      */
-    private ExitStatus serve(InstanceProcess p) throws IOException, InterruptedException, ExecutionException {
+    private Served serve(InstanceProcess p) throws IOException, InterruptedException, ExecutionException {
         HostChannel channel = new HostChannel(p);
+        RuntimeException failure = null;
+        boolean stoppedAfterCall = false;
         java.util.function.BooleanSupplier ended = () -> p.status().isDone();
         for (int function = channel.next(ended); function != HostChannel.ENDED; function = channel.next(ended)) {
             Vars vars = state.readVars();
@@ -525,10 +522,10 @@ final class NativeInstance implements Instance {
             if (function == HostChannel.GARBLED || site == null || site.kind() != SiteKind.IMPORT
                     || site.function() != function || function >= importedFunctions.size()) {
                 p.kill(); // not what the compiled code sends: the sandbox is not trustworthy now
-                hostFailure = new TrapException(TrapId.INTERNAL_ERROR, 0, List.of("garbled host call request"));
+                failure = new TrapException(TrapId.INTERNAL_ERROR, 0, List.of("garbled host call request"));
                 continue;
             }
-            if (hostServed || hostFailure != null || !servedInProcess(importedFunctions.get(function))) {
+            if (stoppedAfterCall || failure != null || !servedInProcess(importedFunctions.get(function))) {
                 channel.stop();
                 continue;
             }
@@ -538,21 +535,28 @@ final class NativeInstance implements Instance {
             try {
                 callHost(function, vars.spOffset());
             } catch (RuntimeException e) {
-                hostFailure = e;
+                failure = e;
                 channel.stop();
                 continue;
             } finally {
                 inHostCall = false;
             }
             if (memoryPages != pages) { // the host grew the memory: the process must map it anew
-                hostServed = true;
+                stoppedAfterCall = true;
                 channel.stop();
                 continue;
             }
             channel.proceed();
         }
-        return p.status().get();
+        return new Served(p.status().get(), failure, stoppedAfterCall);
     }
+
+    /**
+     * How a run ended ({@link #serve}): its status, the failure of a host call served while the
+     * process waited (the process was then told to stop at the call), and whether a call was
+     * served before the process had to stop after it anyway (its results are written).
+     */
+    private record Served(ExitStatus status, RuntimeException failure, boolean stoppedAfterCall) {}
 
     /**
      * Whether a call can be served while the process waits: a host function (not another
@@ -570,9 +574,7 @@ final class NativeInstance implements Instance {
      * call on resume (as the interpreter does, gate.interp Calls); a SUSPENDED that answers a
      * kill becomes KILLED.
      */
-    private RuntimeException hostStopped(FuncType type) {
-        RuntimeException failure = hostFailure;
-        hostFailure = null;
+    private RuntimeException hostStopped(RuntimeException failure, FuncType type) {
         if (failure instanceof TrapException e) {
             TrapId asked = requested;
             if (e.trap() == TrapId.SUSPENDED && asked == TrapId.KILLED) {
