@@ -91,13 +91,13 @@ public final class NativeEngine implements Engine {
         }
         boolean lzcnt = CpuFeatures.hasLzcntAndTzcnt();
         String variant = lzcnt ? "lzcnt" : "base";
-        String key = BinaryInstaller.sha256(module.bytes()) + "-" + variant;
+        String hash = BinaryInstaller.sha256(module.bytes()); // once: memory and disk keys share it
+        String key = hash + "-" + variant;
         NativeProgram known = recent.get(key);
         if (known != null) {
             return known;
         }
-        CompiledProgram compiled = cache.get(module.bytes(), variant,
-                () -> new Compiler(lzcnt).compile(module, -1), null);
+        CompiledProgram compiled = cache.get(hash, variant, () -> new Compiler(lzcnt).compile(module, -1), null);
         return recent.put(key, new NativeProgram(this, module, compiled));
     }
 

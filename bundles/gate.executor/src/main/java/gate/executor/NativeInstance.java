@@ -428,6 +428,11 @@ final class NativeInstance implements Instance {
         }
         syncMemory(false);
         syncTables(false);
+        if (served.garbled()) {
+            // The JVM killed the process for it: the kill is not the outcome (nor is any status).
+            throw new TrapException(TrapId.INTERNAL_ERROR, 0,
+                    List.of("a native instance process that sent a garbled host call request (killed)"));
+        }
         ExitStatus status = served.status();
         switch (status.kind()) {
             case EXIT -> {
@@ -509,6 +514,7 @@ final class NativeInstance implements Instance {
         HostChannel channel = new HostChannel(p);
         RuntimeException failure = null;
         boolean stoppedAfterCall = false;
+        boolean garbled = false;
         java.util.function.BooleanSupplier ended = () -> p.status().isDone();
         for (int function = channel.next(ended); function != HostChannel.ENDED; function = channel.next(ended)) {
             Vars vars = state.readVars();
@@ -522,10 +528,10 @@ final class NativeInstance implements Instance {
             if (function == HostChannel.GARBLED || site == null || site.kind() != SiteKind.IMPORT
                     || site.function() != function || function >= importedFunctions.size()) {
                 p.kill(); // not what the compiled code sends: the sandbox is not trustworthy now
-                failure = new TrapException(TrapId.INTERNAL_ERROR, 0, List.of("garbled host call request"));
+                garbled = true;
                 continue;
             }
-            if (stoppedAfterCall || failure != null || !servedInProcess(importedFunctions.get(function))) {
+            if (stoppedAfterCall || failure != null || garbled || !servedInProcess(importedFunctions.get(function))) {
                 channel.stop();
                 continue;
             }
@@ -548,15 +554,16 @@ final class NativeInstance implements Instance {
             }
             channel.proceed();
         }
-        return new Served(p.status().get(), failure, stoppedAfterCall);
+        return new Served(p.status().get(), failure, stoppedAfterCall, garbled);
     }
 
     /**
      * How a run ended ({@link #serve}): its status, the failure of a host call served while the
      * process waited (the process was then told to stop at the call), and whether a call was
-     * served before the process had to stop after it anyway (its results are written).
+     * served before the process had to stop after it anyway (its results are written), and
+     * whether the JVM killed the process for a message that was not a host call request.
      */
-    private record Served(ExitStatus status, RuntimeException failure, boolean stoppedAfterCall) {}
+    private record Served(ExitStatus status, RuntimeException failure, boolean stoppedAfterCall, boolean garbled) {}
 
     /**
      * Whether a call can be served while the process waits: a host function (not another

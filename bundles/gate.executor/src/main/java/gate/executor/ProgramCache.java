@@ -38,7 +38,12 @@ public final class ProgramCache {
 
     /** The cache file of a module (whether it exists or not). */
     public Path file(byte[] moduleBytes, String variant) {
-        String key = BinaryInstaller.sha256(moduleBytes) + "-" + CompilerFingerprint.get() + "-" + variant;
+        return file(BinaryInstaller.sha256(moduleBytes), variant);
+    }
+
+    /** The cache file of the module whose bytes have the SHA-256 {@code moduleSha256} (hex). */
+    public Path file(String moduleSha256, String variant) {
+        String key = moduleSha256 + "-" + CompilerFingerprint.get() + "-" + variant;
         return dir.resolve(key + ".gatep");
     }
 
@@ -50,7 +55,18 @@ public final class ProgramCache {
      */
     public CompiledProgram get(byte[] moduleBytes, String variant, Supplier<CompiledProgram> compile,
             boolean[] hit) {
-        Path file = file(moduleBytes, variant);
+        return get(BinaryInstaller.sha256(moduleBytes), variant, compile, hit);
+    }
+
+    /**
+     * As {@link #get(byte[], String, Supplier, boolean[])}, for a caller that has hashed the module
+     * already (the native engine keys its programs in memory by the same hash).
+     *
+     * @param moduleSha256 the SHA-256 of the module bytes, in hex
+     */
+    public CompiledProgram get(String moduleSha256, String variant, Supplier<CompiledProgram> compile,
+            boolean[] hit) {
+        Path file = file(moduleSha256, variant);
         CompiledProgram cached = read(file);
         if (hit != null) {
             hit[0] = cached != null;

@@ -50,5 +50,12 @@ class ProgramCacheTest {
         assertFalse(hit[0]);
         cache.get(module.bytes(), "base", () -> new Compiler(false).compile(module, -1), hit);
         assertTrue(hit[0]);
+        // A caller that hashed the module already (NativeEngine) finds the same entry.
+        String hash = BinaryInstaller.sha256(module.bytes());
+        assertEquals(file, cache.file(hash, "base"));
+        cache.get(hash, "base", () -> {
+            throw new AssertionError("compiled again");
+        }, hit);
+        assertTrue(hit[0]);
     }
 }
