@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 public final class InstanceRunner {
     private final ServiceDirectory directory;
     private final Executor serviceExecutor;
+    /** 32 programs or 64 MiB of modules: a platform's working set of programs, not an archive. */
+    private final LoadedPrograms programs = new LoadedPrograms(32, 64L << 20);
 
     /**
      * @param directory where sessions find services by name
@@ -33,7 +35,7 @@ public final class InstanceRunner {
 
     /** Loads, links and starts the program; returns at once. */
     public RunningInstance start(Launch launch) {
-        var running = new RunningInstance(launch, directory, serviceExecutor);
+        var running = new RunningInstance(launch, programs, directory, serviceExecutor);
         running.start(INSTANCE_THREADS);
         return running;
     }

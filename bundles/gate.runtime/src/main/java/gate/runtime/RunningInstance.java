@@ -13,8 +13,6 @@ import gate.engine.TrapId;
 import gate.engine.UninstantiableException;
 import gate.wasm.GateException;
 import gate.wasm.Module;
-import gate.wasm.Wasm;
-import gate.wasm.WasmLimits;
 import java.lang.System.Logger.Level;
 import java.util.Arrays;
 import java.util.List;
@@ -25,8 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One program instance from loading to its end, on its own thread ("gate-instance-N"): load and
- * validate the module, compile it, start a broker session, link the ABI over the session's pipe,
- * instantiate, invoke the entry function, then close or suspend the session.
+ * validate the module and compile it (unless {@link LoadedPrograms} has it already), start a broker
+ * session, link the ABI over the session's pipe, instantiate, invoke the entry function, then close
+ * or suspend the session.
  *
  * <p>Thread contract: {@link #kill()}, {@link #suspend()} and {@link #status()} may be called from
  * any thread; the rest runs on the instance thread. {@code lock} guards the instance reference and
@@ -38,6 +37,7 @@ public final class RunningInstance {
     private static final long FLUSH_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final Launch launch;
+    private final LoadedPrograms programs;
     private final ServiceDirectory directory;
     private final Executor serviceExecutor;
     private final CompletableFuture<RunStatus> status = new CompletableFuture<>();
@@ -48,8 +48,9 @@ public final class RunningInstance {
     private TrapId requested;
     private volatile String violation;
 
-    RunningInstance(Launch launch, ServiceDirectory directory, Executor serviceExecutor) {
+    RunningInstance(Launch launch, LoadedPrograms programs, ServiceDirectory directory, Executor serviceExecutor) {
         this.launch = launch;
+        this.programs = programs;
         this.directory = directory;
         this.serviceExecutor = serviceExecutor;
     }
@@ -116,11 +117,9 @@ public final class RunningInstance {
     }
 
     private RunStatus execute() throws InterruptedException {
-        Module module;
         Program program;
         try {
-            module = Wasm.load(launch.wasm(), WasmLimits.DEFAULT);
-            program = launch.engine().compile(module);
+            program = programs.load(launch.engine(), launch.wasm());
         } catch (GateException e) {
             return new RunStatus.Rejected(e.publicMessage());
         }
@@ -134,7 +133,7 @@ public final class RunningInstance {
             session = started;
         }
         try {
-            return runIn(started, module, program);
+            return runIn(started, program.module(), program);
         } finally {
             started.close(); // idempotent: ends the session also when the engine failed unexpectedly
         }
