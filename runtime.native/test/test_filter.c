@@ -17,58 +17,60 @@
 #define ALLOW { BPF_RET | BPF_K, 0, 0, SECCOMP_RET_ALLOW }
 
 static const struct sock_filter with_memory[] = {
-	/* 0 */ LD(4),
-	/* 1 */ JEQ(AUDIT_ARCH_X86_64, 0, 34),        /* -> 36 kill */
-	/* 2 */ LD(0),
-	/* 3 */ { BPF_JMP | BPF_JGE | BPF_K, 32, 0, 0x40000000 },
-	/* 4 */ JEQ(0, 9, 0),                          /* read -> 14 */
-	/* 5 */ JEQ(1, 10, 0),                         /* write -> 16 */
-	/* 6 */ JEQ(10, 11, 0),                        /* mprotect -> 18 */
-	/* 7 */ JEQ(3, 29, 0),                         /* close -> 37 */
-	/* 8 */ JEQ(271, 28, 0),                       /* ppoll */
-	/* 9 */ JEQ(15, 27, 0),                        /* rt_sigreturn */
-	/* 10 */ JEQ(231, 26, 0),                      /* exit_group */
-	/* 11 */ JEQ(228, 1, 0),                       /* clock_gettime -> 13 */
-	/* 12 */ KILL,
-	/* 13 */ { BPF_RET | BPF_K, 0, 0, SECCOMP_RET_ERRNO | 38 },
-	/* 14 */ LD(16), JEQ(0, 21, 20),               /* read: fd 0 */
-	/* 16 */ LD(16), JEQ(1, 19, 18),               /* write: fd 1 */
-	/* 18 */ LD(32), JEQ(3, 0, 16),                /* prot == RW */
-	/* 20 */ LD(36), JEQ(0, 0, 14),
-	/* 22 */ LD(20), JEQ(0x1234, 0, 12),           /* addr high half */
-	/* 24 */ LD(28), JEQ(0, 0, 10),                /* len < 4 GiB */
-	/* 26 */ LD(24), JEQ(0, 8, 0),                 /* len != 0 */
-	/* 28 */ { BPF_ALU | BPF_SUB | BPF_K, 0, 0, 1 },
-	/* 29 */ { BPF_JMP | BPF_JGT | BPF_K, 6, 0, 0xfffff },
-	/* 30 */ { BPF_MISC | BPF_TAX, 0, 0, 0 },
-	/* 31 */ { BPF_LD | BPF_IMM, 0, 0, 0xfffff },
-	/* 32 */ { BPF_ALU | BPF_SUB | BPF_X, 0, 0, 0 },
-	/* 33 */ { BPF_MISC | BPF_TAX, 0, 0, 0 },
-	/* 34 */ LD(16),
-	/* 35 */ { BPF_JMP | BPF_JGT | BPF_X, 0, 1, 0 },
-	/* 36 */ KILL,
-	/* 37 */ ALLOW,
+	/* 0 */ LD(8),                                /* instruction_pointer: no install-time emulation */
+	/* 1 */ LD(4),
+	/* 2 */ JEQ(AUDIT_ARCH_X86_64, 0, 34),        /* -> 37 kill */
+	/* 3 */ LD(0),
+	/* 4 */ { BPF_JMP | BPF_JGE | BPF_K, 32, 0, 0x40000000 },
+	/* 5 */ JEQ(0, 9, 0),                          /* read -> 15 */
+	/* 6 */ JEQ(1, 10, 0),                         /* write -> 17 */
+	/* 7 */ JEQ(10, 11, 0),                        /* mprotect -> 19 */
+	/* 8 */ JEQ(3, 29, 0),                         /* close -> 38 */
+	/* 9 */ JEQ(271, 28, 0),                       /* ppoll */
+	/* 10 */ JEQ(15, 27, 0),                        /* rt_sigreturn */
+	/* 11 */ JEQ(231, 26, 0),                      /* exit_group */
+	/* 12 */ JEQ(228, 1, 0),                       /* clock_gettime -> 14 */
+	/* 13 */ KILL,
+	/* 14 */ { BPF_RET | BPF_K, 0, 0, SECCOMP_RET_ERRNO | 38 },
+	/* 15 */ LD(16), JEQ(0, 21, 20),               /* read: fd 0 */
+	/* 17 */ LD(16), JEQ(1, 19, 18),               /* write: fd 1 */
+	/* 19 */ LD(32), JEQ(3, 0, 16),                /* prot == RW */
+	/* 21 */ LD(36), JEQ(0, 0, 14),
+	/* 23 */ LD(20), JEQ(0x1234, 0, 12),           /* addr high half */
+	/* 25 */ LD(28), JEQ(0, 0, 10),                /* len < 4 GiB */
+	/* 27 */ LD(24), JEQ(0, 8, 0),                 /* len != 0 */
+	/* 29 */ { BPF_ALU | BPF_SUB | BPF_K, 0, 0, 1 },
+	/* 30 */ { BPF_JMP | BPF_JGT | BPF_K, 6, 0, 0xfffff },
+	/* 31 */ { BPF_MISC | BPF_TAX, 0, 0, 0 },
+	/* 32 */ { BPF_LD | BPF_IMM, 0, 0, 0xfffff },
+	/* 33 */ { BPF_ALU | BPF_SUB | BPF_X, 0, 0, 0 },
+	/* 34 */ { BPF_MISC | BPF_TAX, 0, 0, 0 },
+	/* 35 */ LD(16),
+	/* 36 */ { BPF_JMP | BPF_JGT | BPF_X, 0, 1, 0 },
+	/* 37 */ KILL,
+	/* 38 */ ALLOW,
 };
 
 static const struct sock_filter without_memory[] = {
-	/* 0 */ LD(4),
-	/* 1 */ JEQ(AUDIT_ARCH_X86_64, 0, 16),        /* -> 18 kill */
-	/* 2 */ LD(0),
-	/* 3 */ { BPF_JMP | BPF_JGE | BPF_K, 14, 0, 0x40000000 },
-	/* 4 */ JEQ(0, 9, 0),
-	/* 5 */ JEQ(1, 10, 0),
-	/* 6 */ JEQ(10, 11, 0),                        /* mprotect -> 18 kill */
-	/* 7 */ JEQ(3, 11, 0),
-	/* 8 */ JEQ(271, 10, 0),
-	/* 9 */ JEQ(15, 9, 0),
-	/* 10 */ JEQ(231, 8, 0),
-	/* 11 */ JEQ(228, 1, 0),
-	/* 12 */ KILL,
-	/* 13 */ { BPF_RET | BPF_K, 0, 0, SECCOMP_RET_ERRNO | 38 },
-	/* 14 */ LD(16), JEQ(0, 3, 2),
-	/* 16 */ LD(16), JEQ(1, 1, 0),
-	/* 18 */ KILL,
-	/* 19 */ ALLOW,
+	/* 0 */ LD(8),
+	/* 1 */ LD(4),
+	/* 2 */ JEQ(AUDIT_ARCH_X86_64, 0, 16),        /* -> 19 kill */
+	/* 3 */ LD(0),
+	/* 4 */ { BPF_JMP | BPF_JGE | BPF_K, 14, 0, 0x40000000 },
+	/* 5 */ JEQ(0, 9, 0),
+	/* 6 */ JEQ(1, 10, 0),
+	/* 7 */ JEQ(10, 11, 0),                        /* mprotect -> 19 kill */
+	/* 8 */ JEQ(3, 11, 0),
+	/* 9 */ JEQ(271, 10, 0),
+	/* 10 */ JEQ(15, 9, 0),
+	/* 11 */ JEQ(231, 8, 0),
+	/* 12 */ JEQ(228, 1, 0),
+	/* 13 */ KILL,
+	/* 14 */ { BPF_RET | BPF_K, 0, 0, SECCOMP_RET_ERRNO | 38 },
+	/* 15 */ LD(16), JEQ(0, 3, 2),
+	/* 17 */ LD(16), JEQ(1, 1, 0),
+	/* 19 */ KILL,
+	/* 20 */ ALLOW,
 };
 
 static void expect_program(const struct sock_filter *want, unsigned n, uint64_t base,
@@ -94,9 +96,9 @@ int main(void)
 	expect_program(without_memory, sizeof without_memory / sizeof without_memory[0],
 		       0x123400000000ull, 0);
 	/* the largest memory: max - 1 still fits in 32 bits */
-	CHECK_EQ(gate_filter_build(buf, 0x200000000ull, 1ull << 32), 38);
-	CHECK_EQ(buf[29].k, 0xffffffffu);
-	CHECK_EQ(buf[31].k, 0xffffffffu);
+	CHECK_EQ(gate_filter_build(buf, 0x200000000ull, 1ull << 32), 39);
+	CHECK_EQ(buf[30].k, 0xffffffffu);
+	CHECK_EQ(buf[32].k, 0xffffffffu);
 	/* refused inputs */
 	CHECK_EQ(gate_filter_build(buf, 0x123400001000ull, 65536), 0);
 	CHECK_EQ(gate_filter_build(buf, 0x200000000ull, (1ull << 32) + 1), 0);
