@@ -22,6 +22,7 @@ struct proc {
 	struct gate_spawned sp;
 	uint32_t id;
 	int running;
+	int handed;          /* its start socket went to the JVM (hand-out mode) */
 	uint32_t flags;      /* GATE_DONE_* requests sent */
 	uint64_t cpu_hard_s; /* RLIMIT_CPU hard limit in force, 0 = none */
 };
@@ -32,7 +33,10 @@ struct executor {
 	int loader_fd;
 	unsigned pool_target;
 	unsigned nidle;
+	unsigned nhanded;    /* handed out and not claimed: the JVM's idle pool */
 	unsigned nprocs;
+	int handout;
+	uint32_t next_token;
 	int closing;
 	int ctl_dead;
 	struct proc *idle[GATE_MAX_POOL];
@@ -89,6 +93,39 @@ static struct proc *spawn(struct executor *x)
 	return p;
 }
 
+/*
+ * Hand-out mode: the JVM gets the idle process's start socket (an IDLE reply carrying
+ * it) and sends the start record itself, so a start wakes the instance process
+ * directly instead of the container first (DESIGN.md §3). The process keeps an id
+ * from the upper half, free again once its DONE has been sent.
+ */
+static int hand_out(struct executor *x, struct proc *p)
+{
+	struct gate_reply r = { .kind = GATE_REPLY_IDLE };
+	uint32_t span = GATE_MAX_ID - GATE_HANDOUT_ID_MIN;
+	uint32_t i;
+
+	for (i = 0; i < span; i++) {
+		uint32_t id = GATE_HANDOUT_ID_MIN + (x->next_token + i) % span;
+
+		if (!x->byid[id]) {
+			/* Round robin: an id comes back only after all the others. */
+			x->next_token = (x->next_token + i + 1) % span;
+			r.id = id;
+			if (x->ctl_dead || gate_send_fds(x->ctl, &r, sizeof r, &p->sp.sock, 1) < 0)
+				return -1;
+			close(p->sp.sock);
+			p->sp.sock = -1;
+			p->id = id;
+			p->handed = 1;
+			x->byid[id] = p;
+			x->nhanded++;
+			return 0;
+		}
+	}
+	return -1;
+}
+
 static struct proc *take_idle(struct executor *x)
 {
 	if (x->nidle)
@@ -121,7 +158,7 @@ static void start(struct executor *x, const struct gate_request *req,
 	struct proc *p;
 	int tries;
 
-	if (x->byid[req->id]) {
+	if (x->byid[req->id] || (x->handout && req->id >= GATE_HANDOUT_ID_MIN)) {
 		reply_error(x, req->id, EBUSY);
 		return;
 	}
@@ -181,10 +218,33 @@ static void handle(struct executor *x, const void *buf, size_t len, const int *f
 		close_fds(fds, nfds);
 		return;
 	case GATE_OP_POOL:
+		/* Handed-out processes are the JVM's: it closes the start sockets it
+		 * does not want, and those processes end (their DONE tells it). */
 		x->pool_target = req->arg;
 		while (x->nidle > x->pool_target) {
 			p = x->idle[--x->nidle];
 			gate_pidfd_signal(p->sp.pidfd, SIGKILL);
+		}
+		return;
+	case GATE_OP_HANDOUT:
+		x->handout = (int)req->arg;
+		while (x->handout && x->nidle) {
+			p = x->idle[--x->nidle];
+			if (hand_out(x, p) < 0) {
+				gate_pidfd_signal(p->sp.pidfd, SIGKILL);
+				break;
+			}
+		}
+		return;
+	case GATE_OP_CLAIM:
+		/* The JVM started a handed-out process itself; stale or unknown ids are
+		 * ignored (the process may have ended already: its DONE went out). */
+		p = x->byid[req->id];
+		if (p && p->handed && !p->running) {
+			p->running = 1;
+			x->nhanded--;
+			if (req->arg)
+				p->cpu_hard_s = req->arg + 1ull;
 		}
 		return;
 	default:
@@ -256,7 +316,9 @@ static void reap(struct executor *x, struct proc *p)
 		die_errno("waitid(P_PIDFD)");
 	if (sched_ns > d.cpu_ns)
 		d.cpu_ns = sched_ns;
-	if (p->running) {
+	if (p->handed && !p->running)
+		x->nhanded--; /* idle in the JVM, or started and not yet claimed */
+	if (p->running || p->handed) {
 		struct gate_reply r;
 
 		d.how = info.si_code;
@@ -284,8 +346,12 @@ static void refill(struct executor *x)
 {
 	struct proc *p = spawn(x);
 
-	if (p)
+	if (!p)
+		return;
+	if (!x->handout)
 		x->idle[x->nidle++] = p;
+	else if (hand_out(x, p) < 0)
+		gate_pidfd_signal(p->sp.pidfd, SIGKILL); /* reaped as an idle process */
 }
 
 int gate_serve(int ctl, int loader_fd, unsigned pool, uint32_t hello_flags)
@@ -311,7 +377,7 @@ int gate_serve(int ctl, int loader_fd, unsigned pool, uint32_t hello_flags)
 
 	while (!x.closing || x.nprocs) {
 		struct epoll_event evs[64];
-		int want = !x.closing && x.nidle < x.pool_target && failures < 8;
+		int want = !x.closing && x.nidle + x.nhanded < x.pool_target && failures < 8;
 		int i, n = epoll_wait(x.epfd, evs, 64, want ? REFILL_DELAY_MS : -1);
 
 		if (n < 0 && errno == EINTR)
@@ -320,10 +386,10 @@ int gate_serve(int ctl, int loader_fd, unsigned pool, uint32_t hello_flags)
 			die_errno("epoll_wait");
 		if (n == 0 && want) {
 			/* Only when nothing else is pending: requests come first. */
-			unsigned before = x.nidle;
+			unsigned before = x.nidle + x.nhanded;
 
 			refill(&x);
-			failures = x.nidle > before ? 0 : failures + 1;
+			failures = x.nidle + x.nhanded > before ? 0 : failures + 1;
 			continue;
 		}
 		for (i = 0; i < n; i++) {

@@ -79,6 +79,10 @@ int gate_request_check(const struct gate_request *req, size_t len, int nfds)
 		return len == sizeof *req && nfds == 0 && !req->arg ? 0 : EINVAL;
 	case GATE_OP_POOL:
 		return len == sizeof *req && nfds == 0 && req->arg <= GATE_MAX_POOL ? 0 : EINVAL;
+	case GATE_OP_HANDOUT:
+		return len == sizeof *req && nfds == 0 && req->arg <= 1 ? 0 : EINVAL;
+	case GATE_OP_CLAIM:
+		return len == sizeof *req && nfds == 0 ? 0 : EINVAL;
 	default:
 		return EINVAL;
 	}

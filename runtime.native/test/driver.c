@@ -43,6 +43,8 @@ static int run_all(const char *flag)
 	CHECK(flag || (c.hello_flags & GATE_HELLO_NAMESPACES), "hello flags %u", c.hello_flags);
 	if (bench_only) {
 		bench(&c, bench_runs);
+		CHECK(ctr_send(&c, GATE_OP_HANDOUT, 0, 1, NULL, 0, NULL, 0) == 0, "hand-out on");
+		bench_handout(&c, bench_runs);
 		CHECK_EQ(ctr_stop(&c), 0);
 		return 0;
 	}
@@ -67,6 +69,9 @@ static int run_all(const char *flag)
 	test_garbage(&c);
 	if (bench_runs)
 		bench(&c, bench_runs);
+	test_handout(&c); /* last: it leaves the container in hand-out mode */
+	if (bench_runs)
+		bench_handout(&c, bench_runs);
 	CHECK_EQ(ctr_stop(&c), 0);
 	return 0;
 }

@@ -55,6 +55,7 @@ void test_protocol(struct ctr *c);
 void test_resume(struct ctr *c);
 void test_many(struct ctr *c);
 void test_garbage(struct ctr *c);
+void test_handout(struct ctr *c);
 
 /* t_sandbox.c */
 void test_maps(struct ctr *c);
@@ -64,5 +65,7 @@ void test_probe_plain(void);
 /* bench.c */
 long rss_kib(const char *pid);
 void bench(struct ctr *c, int runs);
+/* the same starts in hand-out mode: the record goes straight to a handed-out process */
+void bench_handout(struct ctr *c, int runs);
 
 #endif

@@ -85,13 +85,30 @@ int ctr_send(struct ctr *c, uint16_t op, uint32_t id, uint32_t arg, const void *
 	return gate_send_fds(c->sock, buf, sizeof req + len, fds, nfds);
 }
 
+/* One reply; an IDLE one's start socket is kept for ctr_wait_idle. */
+static int receive(struct ctr *c, struct gate_reply *r)
+{
+	int fd, nfds;
+
+	if (gate_recv_fds(c->sock, r, sizeof *r, &fd, &nfds, 1) != sizeof *r)
+		return -1;
+	if (nfds == 0)
+		return 0;
+	if (r->kind != GATE_REPLY_IDLE || c->nidle == 64) {
+		close(fd);
+		return -1;
+	}
+	c->idle_id[c->nidle] = r->id;
+	c->idle_sock[c->nidle++] = fd;
+	return 0;
+}
+
 int ctr_wait(struct ctr *c, uint32_t id, struct gate_reply *r, int timeout_ms)
 {
 	int i;
 
 	for (;;) {
 		struct pollfd p = { c->sock, POLLIN, 0 };
-		ssize_t n;
 
 		for (i = 0; i < c->npending; i++)
 			if (c->pending[i].id == id) {
@@ -101,9 +118,10 @@ int ctr_wait(struct ctr *c, uint32_t id, struct gate_reply *r, int timeout_ms)
 			}
 		if (poll(&p, 1, timeout_ms) <= 0)
 			return -1;
-		n = recv(c->sock, r, sizeof *r, 0);
-		if (n != sizeof *r)
+		if (receive(c, r) < 0)
 			return -1;
+		if (r->kind == GATE_REPLY_IDLE)
+			continue;
 		if (r->id == id)
 			return 0;
 		if (c->npending == 64)
@@ -137,12 +155,12 @@ int prog_load(const char *dir, const char *name, struct prog *p)
 	return 0;
 }
 
-int inst_start(struct ctr *c, uint32_t id, const struct prog *p, const struct inst_opts *o,
-	       struct inst *out)
+/* The record, state and pipes of a start; @fds are what the START carries. */
+static int prepare(uint32_t id, const struct prog *p, const struct inst_opts *o,
+		   struct inst *out, int *fds)
 {
-	int in[2], outp[2], fds[GATE_START_FDS];
+	int in[2], outp[2];
 	struct gate_start *s = &out->rec;
-	int r;
 
 	memset(out, 0, sizeof *out);
 	out->id = id;
@@ -178,18 +196,70 @@ int inst_start(struct ctr *c, uint32_t id, const struct prog *p, const struct in
 	fds[GATE_FD_OUTPUT] = outp[1];
 	fds[GATE_FD_TEXT] = p->fd;
 	fds[GATE_FD_STATE] = out->state;
+	out->in_w = in[1];
+	out->out_r = outp[0];
 	{
 		struct timespec ts;
 
 		clock_gettime(CLOCK_REALTIME, &ts);
 		inst_sent_ns = (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 	}
-	r = ctr_send(c, GATE_OP_START, id, 0, s, sizeof *s, fds, GATE_START_FDS);
-	close(in[0]);
-	close(outp[1]);
-	out->in_w = in[1];
-	out->out_r = outp[0];
+	return 0;
+}
+
+int inst_start(struct ctr *c, uint32_t id, const struct prog *p, const struct inst_opts *o,
+	       struct inst *out)
+{
+	int fds[GATE_START_FDS];
+	int r;
+
+	if (prepare(id, p, o, out, fds) < 0)
+		return -1;
+	r = ctr_send(c, GATE_OP_START, id, 0, &out->rec, sizeof out->rec, fds, GATE_START_FDS);
+	close(fds[GATE_FD_INPUT]);
+	close(fds[GATE_FD_OUTPUT]);
 	return r;
+}
+
+int inst_start_handed(struct ctr *c, uint32_t id, int sock, const struct prog *p,
+		      const struct inst_opts *o, struct inst *out)
+{
+	int fds[GATE_START_FDS];
+	int r;
+
+	if (prepare(id, p, o, out, fds) < 0)
+		return -1;
+	r = gate_send_fds(sock, &out->rec, sizeof out->rec, fds, GATE_START_FDS);
+	close(fds[GATE_FD_INPUT]);
+	close(fds[GATE_FD_OUTPUT]);
+	close(sock);
+	if (r == 0)
+		r = ctr_send(c, GATE_OP_CLAIM, id, o->cpu_limit_s, NULL, 0, NULL, 0);
+	return r;
+}
+
+int ctr_wait_idle(struct ctr *c, uint32_t *id, int *sock, int timeout_ms)
+{
+	for (;;) {
+		struct pollfd p = { c->sock, POLLIN, 0 };
+		struct gate_reply r;
+
+		if (c->nidle) {
+			*id = c->idle_id[0];
+			*sock = c->idle_sock[0];
+			c->nidle--;
+			memmove(c->idle_id, c->idle_id + 1, sizeof c->idle_id[0] * (size_t)c->nidle);
+			memmove(c->idle_sock, c->idle_sock + 1, sizeof c->idle_sock[0] * (size_t)c->nidle);
+			return 0;
+		}
+		if (poll(&p, 1, timeout_ms) <= 0 || receive(c, &r) < 0)
+			return -1;
+		if (r.kind == GATE_REPLY_IDLE)
+			continue;
+		if (c->npending == 64)
+			return -1;
+		c->pending[c->npending++] = r;
+	}
 }
 
 ssize_t inst_output(struct inst *in, void *buf, size_t len)

@@ -18,6 +18,10 @@ struct ctr {
 	uint32_t hello_flags;
 	struct gate_reply pending[64];
 	int npending;
+	/* hand-out mode: IDLE replies not taken yet, with their start sockets */
+	uint32_t idle_id[64];
+	int idle_sock[64];
+	int nidle;
 };
 
 /** ctr_start: run @bin with @args (NULL-terminated) and read HELLO.
@@ -76,6 +80,15 @@ extern uint64_t inst_sent_ns;
 /** inst_start: create state and pipes, send START. Return 0 or -1. */
 int inst_start(struct ctr *c, uint32_t id, const struct prog *p, const struct inst_opts *o,
 	       struct inst *out);
+
+/** inst_start_handed: as inst_start, but send the record straight to a handed-out
+ * process's start socket @sock (closed after), then CLAIM @id. Return 0 or -1. */
+int inst_start_handed(struct ctr *c, uint32_t id, int sock, const struct prog *p,
+		      const struct inst_opts *o, struct inst *out);
+
+/** ctr_wait_idle: the next IDLE reply (hand-out mode): its id and start socket; other
+ * replies are kept for ctr_wait. Return 0 or -1. */
+int ctr_wait_idle(struct ctr *c, uint32_t *id, int *sock, int timeout_ms);
 
 /** inst_output: read the whole output (until EOF) into @buf; return bytes or -1. */
 ssize_t inst_output(struct inst *in, void *buf, size_t len);

@@ -309,3 +309,54 @@ void test_garbage(struct ctr *c)
 	r = run(c, "hello", &inst_defaults, out, sizeof out, &n, NULL);
 	expect(&r, GATE_STATUS_EXIT, 0, "hello after garbage");
 }
+
+/*
+ * Hand-out mode (DESIGN.md §3): the idle processes' start sockets come to the client
+ * in IDLE replies; a record sent straight to one starts it, CLAIM tells the container,
+ * and DONE, KILL and ids work as for a START. Leaves the container in that mode.
+ */
+void test_handout(struct ctr *c)
+{
+	struct prog hello = load("hello"), loop = load("loop");
+	struct gate_reply r;
+	struct inst in;
+	uint32_t id, id2;
+	int sock, sock2;
+	char out[16];
+
+	CHECK(ctr_send(c, GATE_OP_HANDOUT, 0, 1, NULL, 0, NULL, 0) == 0, "hand-out on");
+	CHECK(ctr_wait_idle(c, &id, &sock, WAIT_MS) == 0, "an idle process is handed out");
+	CHECK(id >= GATE_HANDOUT_ID_MIN && id < GATE_MAX_ID, "handed-out id %u", id);
+	CHECK(inst_start_handed(c, id, sock, &hello, &inst_defaults, &in) == 0, "direct start");
+	CHECK(inst_output(&in, out, sizeof out) > 0, "hello wrote");
+	CHECK(ctr_wait(c, id, &r, WAIT_MS) == 0 && r.kind == GATE_REPLY_DONE, "DONE of a direct start");
+	expect(&r, GATE_STATUS_EXIT, 0, "hello started directly");
+	inst_close(&in);
+
+	/* KILL by the handed-out id */
+	CHECK(ctr_wait_idle(c, &id, &sock, WAIT_MS) == 0, "another idle process");
+	CHECK(inst_start_handed(c, id, sock, &loop, &inst_defaults, &in) == 0, "direct loop");
+	CHECK(ctr_send(c, GATE_OP_KILL, id, 0, NULL, 0, NULL, 0) == 0, "kill it");
+	CHECK(ctr_wait(c, id, &r, WAIT_MS) == 0, "DONE after kill");
+	expect(&r, GATE_STATUS_KILLED, 9, "killed by its handed-out id");
+	inst_close(&in);
+
+	/* An idle process whose socket the client closes ends, and its DONE says so. */
+	CHECK(ctr_wait_idle(c, &id2, &sock2, WAIT_MS) == 0, "a third idle process");
+	close(sock2);
+	CHECK(ctr_wait(c, id2, &r, WAIT_MS) == 0, "DONE of a dropped idle process");
+	expect(&r, GATE_STATUS_LOADER, GATE_LOADER_RECV, "dropped idle process");
+
+	/* STARTs through the container still work, below the handed-out ids only. */
+	CHECK(inst_start(c, GATE_HANDOUT_ID_MIN, &hello, &inst_defaults, &in) == 0, "send");
+	CHECK(ctr_wait(c, GATE_HANDOUT_ID_MIN, &r, WAIT_MS) == 0 && r.kind == GATE_REPLY_ERROR &&
+		      r.code == EBUSY,
+	      "a START in the handed-out range is refused: kind %u code %d", r.kind, r.code);
+	inst_close(&in);
+	r = run(c, "hello", &inst_defaults, out, sizeof out, NULL, NULL);
+	expect(&r, GATE_STATUS_EXIT, 0, "START through the container in hand-out mode");
+	/* A stale CLAIM is ignored (no reply). */
+	CHECK(ctr_send(c, GATE_OP_CLAIM, id2, 0, NULL, 0, NULL, 0) == 0, "stale claim");
+	close(hello.fd);
+	close(loop.fd);
+}

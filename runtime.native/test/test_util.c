@@ -70,6 +70,17 @@ int main(void)
 	CHECK_EQ(gate_request_check(&q, sizeof q, 0), 0);
 	q.arg = GATE_MAX_POOL + 1;
 	CHECK_EQ(gate_request_check(&q, sizeof q, 0), EINVAL);
+	q.op = GATE_OP_HANDOUT;
+	q.arg = 1;
+	CHECK_EQ(gate_request_check(&q, sizeof q, 0), 0);
+	q.arg = 2;
+	CHECK_EQ(gate_request_check(&q, sizeof q, 0), EINVAL);
+	q.op = GATE_OP_CLAIM;
+	q.id = GATE_HANDOUT_ID_MIN;
+	q.arg = 30;
+	CHECK_EQ(gate_request_check(&q, sizeof q, 0), 0);
+	CHECK_EQ(gate_request_check(&q, sizeof q, 1), EINVAL);
+	q.id = 5;
 	q.op = 0;
 	q.arg = 0;
 	CHECK_EQ(gate_request_check(&q, sizeof q, 0), EINVAL);

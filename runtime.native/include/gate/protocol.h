@@ -36,7 +36,15 @@ enum gate_op {
 	GATE_OP_KILL = 2,
 	GATE_OP_SUSPEND = 3,
 	GATE_OP_POOL = 4,
+	GATE_OP_HANDOUT = 5,
+	GATE_OP_CLAIM = 6,
 };
+
+/*
+ * Hand-out mode (DESIGN.md §3): idle processes get ids from here up, chosen by the
+ * container; a START's id must then be below.
+ */
+#define GATE_HANDOUT_ID_MIN 32768u
 
 /* Number and order of the fds a START carries. */
 enum gate_start_fd {
@@ -82,6 +90,7 @@ enum gate_reply_kind {
 	GATE_REPLY_HELLO = 1,
 	GATE_REPLY_DONE = 2,
 	GATE_REPLY_ERROR = 3,
+	GATE_REPLY_IDLE = 4,
 };
 
 /* HELLO flags */
