@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -17,12 +18,15 @@ import java.util.concurrent.TimeoutException;
  * When the container dies every running instance is reported {@link ContainerDiedException}.
  */
 public final class Container implements AutoCloseable {
-    private static final int MAX_ID = 65536;
+    /** Ids this side chooses; the container's hand-out ids start here (protocol.h). */
+    private static final int MAX_ID = 32768;
     private static final long HELLO_TIMEOUT_SECONDS = 30;
 
     private final ControlSocket socket;
     private final ContainerProcess process;
     private final Map<Integer, CompletableFuture<ExitStatus>> running = new ConcurrentHashMap<>();
+    /** Idle processes handed out to this side: their ids and start sockets, oldest first. */
+    private final ConcurrentLinkedDeque<Idle> idle = new ConcurrentLinkedDeque<>();
     private final BitSet ids = new BitSet(MAX_ID);
     private final CompletableFuture<Reply> hello = new CompletableFuture<>();
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
@@ -58,6 +62,7 @@ public final class Container implements AutoCloseable {
         reader.start();
         try {
             c.hello.get(HELLO_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            c.socket.request(ControlSocket.OP_HANDOUT, 0, 1);
         } catch (ExecutionException e) {
             c.close();
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
@@ -84,13 +89,29 @@ public final class Container implements AutoCloseable {
     }
 
     /**
-     * Starts an instance. The container takes its own copies of the four descriptors.
+     * Starts an instance: on an idle process handed out to this side if there is one (the record
+     * goes straight to it, then a CLAIM to the container: one wake-up less, DESIGN.md §3), else
+     * with a START through the container. The process gets its own copies of the four descriptors.
      *
      * @return a handle whose {@link Running#status()} completes when the process has been reaped
      * @throws StartRefusedException if the container refused the request
      */
     public Running start(StartRecord record, Fd input, Fd output, Fd text, Fd state)
             throws IOException {
+        for (Idle p = idle.pollFirst(); p != null; p = idle.pollFirst()) {
+            CompletableFuture<ExitStatus> done = new CompletableFuture<>();
+            running.put(p.id(), done);
+            try {
+                ControlSocket.startDirect(p.socket(), record, input.raw(), output.raw(), text.raw(), state.raw());
+            } catch (IOException e) {
+                running.remove(p.id(), done); // it died idle: its DONE is on the way or came
+                continue;
+            } finally {
+                p.socket().close();
+            }
+            socket.request(ControlSocket.OP_CLAIM, p.id(), record.cpuLimitSeconds());
+            return new Running(this, p.id(), done);
+        }
         int id = allocateId();
         CompletableFuture<ExitStatus> done = new CompletableFuture<>();
         running.put(id, done);
@@ -109,7 +130,21 @@ public final class Container implements AutoCloseable {
             throw new IllegalArgumentException("pool size must be 0..64");
         }
         socket.request(ControlSocket.OP_POOL, 0, size);
+        while (idle.size() > size) { // handed-out processes are ours to end: closing the socket does
+            Idle p = idle.pollLast();
+            if (p != null) {
+                p.socket().close();
+            }
+        }
     }
+
+    /** How many idle processes this side holds now (handed out, not started). */
+    int handedOut() {
+        return idle.size();
+    }
+
+    /** An idle process the container handed out: its id and the start socket. */
+    private record Idle(int id, Fd socket) {}
 
     void kill(int id) throws IOException {
         socket.request(ControlSocket.OP_KILL, id, 0);
@@ -140,6 +175,12 @@ public final class Container implements AutoCloseable {
         return id;
     }
 
+    private void closeIdle() {
+        for (Idle p = idle.pollFirst(); p != null; p = idle.pollFirst()) {
+            p.socket().close();
+        }
+    }
+
     private synchronized CompletableFuture<ExitStatus> finish(int id) {
         ids.clear(id);
         return running.remove(id);
@@ -148,12 +189,21 @@ public final class Container implements AutoCloseable {
     private void readReplies() {
         Throwable failure = null;
         try {
-            Reply r;
-            while ((r = socket.receive()) != null) {
+            ControlSocket.Message m;
+            while ((m = socket.receive()) != null) {
+                Reply r = m.reply();
+                if (m.fd() != null && (r.kind() != Reply.IDLE || closed)) {
+                    m.fd().close();
+                }
                 switch (r.kind()) {
                     case Reply.HELLO -> hello.complete(r);
                     case Reply.DONE -> complete(r.id(), r.exitStatus(), null);
                     case Reply.ERROR -> complete(r.id(), null, new StartRefusedException(r.code()));
+                    case Reply.IDLE -> {
+                        if (m.fd() != null && !closed) {
+                            idle.addLast(new Idle(r.id(), m.fd()));
+                        }
+                    }
                     default -> { }
                 }
             }
@@ -178,12 +228,21 @@ public final class Container implements AutoCloseable {
             running.clear();
             ids.clear();
         }
+        closeIdle();
         socket.close();
     }
 
     private void complete(int id, ExitStatus status, Throwable error) {
         CompletableFuture<ExitStatus> f = finish(id);
         if (f == null) {
+            // A handed-out process this side never started has ended (or was never ours).
+            idle.removeIf(p -> {
+                if (p.id() != id) {
+                    return false;
+                }
+                p.socket().close();
+                return true;
+            });
             return;
         }
         if (error != null) {
@@ -200,6 +259,7 @@ public final class Container implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        closeIdle();
         socket.shutdown();
         try {
             exit.get(10, TimeUnit.SECONDS);

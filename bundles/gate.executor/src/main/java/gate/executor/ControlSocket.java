@@ -17,6 +17,8 @@ final class ControlSocket {
     static final int OP_KILL = 2;
     static final int OP_SUSPEND = 3;
     static final int OP_POOL = 4;
+    static final int OP_HANDOUT = 5;
+    static final int OP_CLAIM = 6;
     private static final int REQUEST_SIZE = 16;
 
     private final Fd fd;
@@ -34,14 +36,25 @@ final class ControlSocket {
     }
 
     void request(int op, int id, int arg) throws IOException {
-        send(header(op, id, arg, 0).array(), new int[0]);
+        send(fd, header(op, id, arg, 0).array(), new int[0]);
     }
 
     void start(int id, StartRecord record, int input, int output, int text, int state)
             throws IOException {
         ByteBuffer b = header(OP_START, id, 0, StartRecord.SIZE);
         record.encode(b);
-        send(b.array(), new int[] {input, output, text, state});
+        send(fd, b.array(), new int[] {input, output, text, state});
+    }
+
+    /**
+     * Hand-out mode: sends the bare start record and the four fds on a handed-out idle
+     * process's start socket, what the container would have forwarded (DESIGN.md §3).
+     */
+    static void startDirect(Fd process, StartRecord record, int input, int output, int text, int state)
+            throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(StartRecord.SIZE);
+        record.encode(b);
+        send(process, b.array(), new int[] {input, output, text, state});
     }
 
     private static ByteBuffer header(int op, int id, int arg, int extra) {
@@ -54,7 +67,7 @@ final class ControlSocket {
      * native block holds the msghdr (56 bytes), the iovec (16), the control message and the
      * payload: a START is on every instance's start path.
      */
-    private void send(byte[] payload, int[] fds) throws IOException {
+    private static void send(Fd fd, byte[] payload, int[] fds) throws IOException {
         int controlLen = fds.length == 0 ? 0 : 16 + ((4 * fds.length + 7) & ~7);
         int iovAt = 56;
         int controlAt = iovAt + 16;
@@ -88,11 +101,28 @@ final class ControlSocket {
         }
     }
 
-    /** The next reply, or null at end of stream (the container is gone). */
-    Reply receive() throws IOException {
-        byte[] buf = new byte[64];
+    /** A reply and the descriptor it carried (IDLE), or null. */
+    record Message(Reply reply, Fd fd) {}
+
+    /**
+     * The next reply and the descriptor it carries if any, or null at end of stream (the
+     * container is gone). recvmsg with room for one SCM_RIGHTS descriptor (x86-64 layouts:
+     * msghdr 56 bytes, iovec 16, a control message of 24).
+     */
+    Message receive() throws IOException {
+        int iovAt = 56;
+        int controlAt = iovAt + 16;
+        int dataAt = controlAt + 24;
+        Memory block = new Memory(dataAt + 64);
         for (;;) {
-            long n = C.recv(fd.raw(), buf, buf.length, 0);
+            block.clear();
+            block.setPointer(iovAt, block.share(dataAt));
+            block.setLong(iovAt + 8, 64);
+            block.setPointer(16, block.share(iovAt));
+            block.setLong(24, 1);
+            block.setPointer(32, block.share(controlAt));
+            block.setLong(40, 24);
+            long n = C.recvmsg(fd.raw(), block, LibC.MSG_CMSG_CLOEXEC);
             if (n == 0) {
                 return null;
             }
@@ -101,12 +131,30 @@ final class ControlSocket {
                 if (errno == LibC.EINTR) {
                     continue;
                 }
-                throw new NativeError("recv", errno);
+                throw new NativeError("recvmsg", errno);
             }
-            if (n != Reply.SIZE) {
-                throw new IOException("control reply of " + n + " bytes instead of " + Reply.SIZE);
+            Fd carried = null;
+            long controlLen = block.getLong(40);
+            if (controlLen >= 20 && block.getInt(controlAt + 8) == LibC.SOL_SOCKET
+                    && block.getInt(controlAt + 12) == LibC.SCM_RIGHTS) {
+                long fds = (block.getLong(controlAt) - 16) / 4;
+                for (int k = 0; k < fds; k++) { // one is all a reply carries; close any other
+                    Fd got = new Fd(block.getInt(controlAt + 16 + 4L * k));
+                    if (carried == null) {
+                        carried = got;
+                    } else {
+                        got.close();
+                    }
+                }
             }
-            return Reply.decode(buf);
+            int flags = block.getInt(48);
+            if (n != Reply.SIZE || (flags & (LibC.MSG_TRUNC | LibC.MSG_CTRUNC)) != 0) {
+                if (carried != null) {
+                    carried.close();
+                }
+                throw new IOException("control reply of " + n + " bytes (flags " + flags + ") instead of " + Reply.SIZE);
+            }
+            return new Message(Reply.decode(block.getByteArray(dataAt, Reply.SIZE)), carried);
         }
     }
 

@@ -20,6 +20,9 @@ interface LibC extends Library {
     int SOL_SOCKET = 1;
     int SCM_RIGHTS = 1;
     int MSG_NOSIGNAL = 0x4000;
+    int MSG_CTRUNC = 0x8;
+    int MSG_TRUNC = 0x20;
+    int MSG_CMSG_CLOEXEC = 0x40000000;
     int SHUT_WR = 1;
     int MFD_CLOEXEC = 1;
     int MFD_ALLOW_SEALING = 2;
@@ -42,6 +45,8 @@ interface LibC extends Library {
     long sendmsg(int fd, Pointer msghdr, int flags);
 
     long recv(int fd, byte[] buf, long len, int flags);
+
+    long recvmsg(int fd, Pointer msghdr, int flags);
 
     int shutdown(int fd, int how);
 

@@ -9,6 +9,8 @@ record Reply(int id, int kind, int status, int code, int flags, long cpuNanos) {
     static final int HELLO = 1;
     static final int DONE = 2;
     static final int ERROR = 3;
+    /** Hand-out mode: an idle process, its start socket attached (DESIGN.md §3). */
+    static final int IDLE = 4;
 
     static Reply decode(byte[] msg) {
         ByteBuffer b = ByteBuffer.wrap(msg).order(ByteOrder.LITTLE_ENDIAN);

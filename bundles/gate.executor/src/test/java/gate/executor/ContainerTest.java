@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gate.engine.TrapId;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,6 +65,44 @@ class ContainerTest {
             assertEquals(Vars.STOPPED, vars.state());
             assertEquals(1, vars.memoryPages());
             assertEquals("hello\n", new String(state.readMemory(0, 6), StandardCharsets.US_ASCII));
+        }
+    }
+
+    /**
+     * Starts go straight to idle processes the container handed out (DESIGN.md §3 hand-out mode),
+     * and through the container once none is left: more starts at once than the pool holds all
+     * run, ids and statuses matched, and so do starts after the pool was emptied.
+     */
+    @Test
+    void handedOutAndContainerStartsBothRun() throws Exception {
+        try (Executor own = new Executor(TestPrograms.config().withPoolSize(2));
+                TextImage text = TestPrograms.load("hello")) {
+            for (int wait = 0; own.container().handedOut() < 2 && wait < 1000; wait++) {
+                Thread.sleep(10); // the container hands its pool out after 1 ms of quiet
+            }
+            assertEquals(2, own.container().handedOut());
+            List<StateFile> states = new ArrayList<>();
+            List<InstanceProcess> processes = new ArrayList<>();
+            try {
+                for (int k = 0; k < 6; k++) {
+                    StateFile state = StateFile.create(TestPrograms.LAYOUT);
+                    states.add(state);
+                    processes.add(own.launch(text, TestPrograms.record(text), state));
+                }
+                for (InstanceProcess p : processes) {
+                    assertEquals("hello\n", new String(p.output().inputStream().readAllBytes(), StandardCharsets.US_ASCII));
+                    ExitStatus s = p.status().get(60, TimeUnit.SECONDS);
+                    assertEquals(ExitStatus.Kind.EXIT, s.kind(), String.valueOf(s));
+                }
+                own.container().pool(0);
+                try (StateFile state = StateFile.create(TestPrograms.LAYOUT);
+                        InstanceProcess p = own.launch(text, TestPrograms.record(text), state)) {
+                    assertEquals(ExitStatus.Kind.EXIT, p.status().get(60, TimeUnit.SECONDS).kind());
+                }
+            } finally {
+                processes.forEach(InstanceProcess::close);
+                states.forEach(StateFile::close);
+            }
         }
     }
 
