@@ -5,9 +5,9 @@ import gate.engine.Program;
 import gate.wasm.GateException;
 import gate.wasm.Wasm;
 import gate.wasm.WasmLimits;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +20,19 @@ import java.util.Map;
  * also holds its compiled form, for the native engine its text). Thread-safe.
  */
 final class LoadedPrograms {
-    private record Key(Engine engine, String sha256) {}
+    /** A program's engine and the SHA-256 of its module bytes (compared by content). */
+    private record Key(Engine engine, ByteBuffer sha256) {}
+
+    /** A prototype to clone: cheaper than a provider lookup on every start. */
+    private static final MessageDigest SHA256;
+
+    static {
+        try {
+            SHA256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
 
     private final int maxPrograms;
     private final long maxModuleBytes;
@@ -39,18 +51,19 @@ final class LoadedPrograms {
      * @throws GateException if the module is malformed, invalid or over a limit
      */
     Program load(Engine engine, byte[] wasm) {
-        // The module keeps the array it was decoded from: a private copy, so that the key is the
-        // hash of exactly the bytes a kept program was made from, whatever the caller does later.
-        byte[] own = wasm.clone();
-        Key key = new Key(engine, sha256(own));
+        Key asked = new Key(engine, sha256(wasm));
         synchronized (this) {
-            Program known = programs.get(key);
+            Program known = programs.get(asked);
             if (known != null) {
-                return known;
+                return known; // made from bytes with this hash: the same bytes
             }
         }
+        // The module keeps the array it was decoded from: a private copy, hashed again, so that
+        // the key is the hash of exactly the bytes the kept program was made from, whatever the
+        // caller does with its array meanwhile or later.
+        byte[] own = wasm.clone();
         Program program = engine.compile(Wasm.load(own, WasmLimits.DEFAULT));
-        return keep(key, program, own.length);
+        return keep(new Key(engine, sha256(own)), program, own.length);
     }
 
     private synchronized Program keep(Key key, Program program, long size) {
@@ -76,11 +89,11 @@ final class LoadedPrograms {
         return programs.size();
     }
 
-    private static String sha256(byte[] bytes) {
+    private static ByteBuffer sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            return ByteBuffer.wrap(((MessageDigest) SHA256.clone()).digest(bytes));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
         }
     }
 }
