@@ -111,13 +111,16 @@ struct rng {
 	unsigned avail;
 };
 
+static void fill(struct rng *g)
+{
+	check(sys3(NR_getrandom, g->pool, sizeof g->pool, 0) == sizeof g->pool, GATE_LOADER_RANDOM);
+	g->avail = sizeof g->pool / sizeof g->pool[0];
+}
+
 static uint64_t random64(struct rng *g)
 {
-	if (!g->avail) {
-		check(sys3(NR_getrandom, g->pool, sizeof g->pool, 0) == sizeof g->pool,
-		      GATE_LOADER_RANDOM);
-		g->avail = sizeof g->pool / sizeof g->pool[0];
-	}
+	if (!g->avail)
+		fill(g);
 	return g->pool[--g->avail];
 }
 
@@ -267,21 +270,26 @@ struct cap_data {
 	uint32_t effective, permitted, inheritable;
 };
 
-static void lock_down(const struct received *r, uint64_t mapped)
+/* What does not depend on the start record, done while the process waits in the pool. */
+static void lock_down_early(void)
 {
 	struct cap_header h = { 0x20080522, 0 }; /* _LINUX_CAPABILITY_VERSION_3 */
 	struct cap_data d[2] = { { 0, 0, 0 }, { 0, 0, 0 } };
 
+	/* exec made us dumpable again; no core, no ptrace by the same uid. */
+	check(sys2(NR_prctl, K_PR_SET_DUMPABLE, 0) == 0, GATE_LOADER_LIMITS);
+	check(sys2(NR_prctl, K_PR_SET_NO_NEW_PRIVS, 1) == 0, GATE_LOADER_LIMITS);
+	check(sys2(NR_capset, &h, d) == 0, GATE_LOADER_LIMITS);
+}
+
+static void lock_down(const struct received *r, uint64_t mapped)
+{
 	set_limit(K_RLIMIT_NOFILE, 2, 2);
 	/* Address space: what is mapped now plus the vDSO; the loader image is still
 	 * counted and goes away, so nothing can grow even before seccomp. */
 	set_limit(K_RLIMIT_AS, mapped, mapped);
 	if (r->rec.cpu_limit_s)
 		set_limit(K_RLIMIT_CPU, r->rec.cpu_limit_s, r->rec.cpu_limit_s + 1ull);
-	/* exec made us dumpable again; no core, no ptrace by the same uid. */
-	check(sys2(NR_prctl, K_PR_SET_DUMPABLE, 0) == 0, GATE_LOADER_LIMITS);
-	check(sys2(NR_prctl, K_PR_SET_NO_NEW_PRIVS, 1) == 0, GATE_LOADER_LIMITS);
-	check(sys2(NR_capset, &h, d) == 0, GATE_LOADER_LIMITS);
 }
 
 static void install_signals(uint64_t area, uint64_t altstack)
@@ -340,10 +348,14 @@ void __attribute__((noreturn)) loader_main(uint64_t *sp)
 	struct rng g = { { 0 }, 0 };
 	struct rt_config *cfg;
 	struct gate_vars *v;
-	uint64_t text, stack, memory, altstack, area, block_len, old_top, mapped;
+	uint64_t text, stack, memory, altstack, area, block_len, old_top, mapped, vdso_clock;
 	struct k_timespec ts;
 
 	check(sys2(NR_prctl, K_PR_SET_PDEATHSIG, K_SIGKILL) == 0, GATE_LOADER_LIMITS);
+	/* Before the record: a pooled process does this while it waits. */
+	lock_down_early();
+	vdso_clock = gate_vdso_lookup(aux.vdso, "__vdso_clock_gettime");
+	fill(&g);
 	receive(&r);
 	check(gate_record_check(&r.rec) == 0, gate_record_check(&r.rec));
 	check_fds(&r);
@@ -376,7 +388,7 @@ void __attribute__((noreturn)) loader_main(uint64_t *sp)
 	cfg->vars = (uint64_t)v;
 	cfg->resume = r.rec.flags & GATE_START_RESUME;
 	cfg->max_pages = r.rec.max_memory_pages;
-	cfg->vdso_clock = gate_vdso_lookup(aux.vdso, "__vdso_clock_gettime");
+	cfg->vdso_clock = vdso_clock;
 	check(cfg->vdso_clock != 0, GATE_LOADER_VDSO);
 	cfg->time_mask = (1ull << r.rec.time_mask_bits) - 1;
 	check(((long (*)(long, struct k_timespec *))cfg->vdso_clock)(1, &ts) == 0,
