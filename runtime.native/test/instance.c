@@ -229,12 +229,13 @@ int inst_start_handed(struct ctr *c, uint32_t id, int sock, const struct prog *p
 
 	if (prepare(id, p, o, out, fds) < 0)
 		return -1;
-	r = gate_send_fds(sock, &out->rec, sizeof out->rec, fds, GATE_START_FDS);
+	/* CLAIM first, as the JVM does: after the record the sender has nothing left to do. */
+	r = ctr_send(c, GATE_OP_CLAIM, id, o->cpu_limit_s, NULL, 0, NULL, 0);
+	if (r == 0)
+		r = gate_send_fds(sock, &out->rec, sizeof out->rec, fds, GATE_START_FDS);
 	close(fds[GATE_FD_INPUT]);
 	close(fds[GATE_FD_OUTPUT]);
 	close(sock);
-	if (r == 0)
-		r = ctr_send(c, GATE_OP_CLAIM, id, o->cpu_limit_s, NULL, 0, NULL, 0);
 	return r;
 }
 
@@ -244,12 +245,10 @@ int ctr_wait_idle(struct ctr *c, uint32_t *id, int *sock, int timeout_ms)
 		struct pollfd p = { c->sock, POLLIN, 0 };
 		struct gate_reply r;
 
-		if (c->nidle) {
-			*id = c->idle_id[0];
-			*sock = c->idle_sock[0];
+		if (c->nidle) { /* the newest, as the JVM takes it */
 			c->nidle--;
-			memmove(c->idle_id, c->idle_id + 1, sizeof c->idle_id[0] * (size_t)c->nidle);
-			memmove(c->idle_sock, c->idle_sock + 1, sizeof c->idle_sock[0] * (size_t)c->nidle);
+			*id = c->idle_id[c->nidle];
+			*sock = c->idle_sock[c->nidle];
 			return 0;
 		}
 		if (poll(&p, 1, timeout_ms) <= 0 || receive(c, &r) < 0)

@@ -81,13 +81,14 @@ extern uint64_t inst_sent_ns;
 int inst_start(struct ctr *c, uint32_t id, const struct prog *p, const struct inst_opts *o,
 	       struct inst *out);
 
-/** inst_start_handed: as inst_start, but send the record straight to a handed-out
- * process's start socket @sock (closed after), then CLAIM @id. Return 0 or -1. */
+/** inst_start_handed: as inst_start, but CLAIM @id, then send the record straight to
+ * the handed-out process's start socket @sock (closed after). Return 0 or -1. */
 int inst_start_handed(struct ctr *c, uint32_t id, int sock, const struct prog *p,
 		      const struct inst_opts *o, struct inst *out);
 
-/** ctr_wait_idle: the next IDLE reply (hand-out mode): its id and start socket; other
- * replies are kept for ctr_wait. Return 0 or -1. */
+/** ctr_wait_idle: an idle process from the IDLE replies (hand-out mode), the newest
+ * one received: its id and start socket; other replies are kept for ctr_wait.
+ * Return 0 or -1. */
 int ctr_wait_idle(struct ctr *c, uint32_t *id, int *sock, int timeout_ms);
 
 /** inst_output: read the whole output (until EOF) into @buf; return bytes or -1. */

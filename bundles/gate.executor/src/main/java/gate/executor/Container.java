@@ -89,18 +89,24 @@ public final class Container implements AutoCloseable {
     }
 
     /**
-     * Starts an instance: on an idle process handed out to this side if there is one (the record
-     * goes straight to it, then a CLAIM to the container: one wake-up less, DESIGN.md §3), else
-     * with a START through the container. The process gets its own copies of the four descriptors.
+     * Starts an instance: on an idle process handed out to this side if there is one (a CLAIM to
+     * the container, then the record straight to the process, which the container no longer
+     * relays: DESIGN.md §3), else with a START through the container. The process gets its own
+     * copies of the four descriptors.
      *
      * @return a handle whose {@link Running#status()} completes when the process has been reaped
      * @throws StartRefusedException if the container refused the request
      */
     public Running start(StartRecord record, Fd input, Fd output, Fd text, Fd state)
             throws IOException {
-        for (Idle p = idle.pollFirst(); p != null; p = idle.pollFirst()) {
+        // The newest first: the process that ran last is the warmest in the caches (the container
+        // takes its newest idle process too).
+        for (Idle p = idle.pollLast(); p != null; p = idle.pollLast()) {
             CompletableFuture<ExitStatus> done = new CompletableFuture<>();
             running.put(p.id(), done);
+            // The CLAIM first: once the record is sent, the woken process should find this thread
+            // with nothing left to do but wait (it may be queued on this thread's CPU).
+            socket.request(ControlSocket.OP_CLAIM, p.id(), record.cpuLimitSeconds());
             try {
                 ControlSocket.startDirect(p.socket(), record, input.raw(), output.raw(), text.raw(), state.raw());
             } catch (IOException e) {
@@ -109,7 +115,6 @@ public final class Container implements AutoCloseable {
             } finally {
                 p.socket().close();
             }
-            socket.request(ControlSocket.OP_CLAIM, p.id(), record.cpuLimitSeconds());
             return new Running(this, p.id(), done);
         }
         int id = allocateId();
