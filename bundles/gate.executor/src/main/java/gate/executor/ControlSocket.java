@@ -137,7 +137,7 @@ final class ControlSocket {
             long controlLen = block.getLong(40);
             if (controlLen >= 20 && block.getInt(controlAt + 8) == LibC.SOL_SOCKET
                     && block.getInt(controlAt + 12) == LibC.SCM_RIGHTS) {
-                long fds = (block.getLong(controlAt) - 16) / 4;
+                long fds = Math.min((block.getLong(controlAt) - 16) / 4, 2); // what 24 bytes hold
                 for (int k = 0; k < fds; k++) { // one is all a reply carries; close any other
                     Fd got = new Fd(block.getInt(controlAt + 16 + 4L * k));
                     if (carried == null) {
