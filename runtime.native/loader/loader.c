@@ -214,6 +214,15 @@ static int map_altstack(uint64_t addr, const struct received *r)
 	return e < 0 ? (int)e : 0;
 }
 
+/* The ABI area (abi_area.h): shared with the JVM, read-write, never executable. */
+static int map_abi(uint64_t addr, const struct received *r)
+{
+	long e = map(addr, r->rec.abi_size, K_PROT_READ | K_PROT_WRITE, K_MAP_SHARED,
+		     r->fd[GATE_FD_STATE], r->rec.abi_offset);
+
+	return e < 0 ? (int)e : 0;
+}
+
 static void check_fds(const struct received *r)
 {
 	struct k_stat st;
@@ -228,7 +237,7 @@ static void check_fds(const struct received *r)
 		      (uint64_t)st.size >= r->rec.text_size,
 	      GATE_LOADER_FD);
 	check(sys2(NR_fstat, r->fd[GATE_FD_STATE], &st) == 0 &&
-		      (uint64_t)st.size >= gate_state_size(&r->rec),
+		      (uint64_t)st.size >= gate_fd_size(&r->rec),
 	      GATE_LOADER_FD);
 }
 
@@ -340,7 +349,7 @@ void __attribute__((noreturn)) loader_main(uint64_t *sp)
 	struct rng g = { { 0 }, 0 };
 	struct rt_config *cfg;
 	struct gate_vars *v;
-	uint64_t text, stack, memory, altstack, area, block_len, old_top, mapped;
+	uint64_t text, stack, memory, altstack, abi, area, block_len, old_top, mapped;
 	struct k_timespec ts;
 
 	check(sys2(NR_prctl, K_PR_SET_PDEATHSIG, K_SIGKILL) == 0, GATE_LOADER_LIMITS);
@@ -354,6 +363,7 @@ void __attribute__((noreturn)) loader_main(uint64_t *sp)
 	memory = place(r.rec.memory_addr, GATE_MEMORY_RESERVE, r.rec.globals_size,
 		       1ull << 32, map_memory, &r, &g);
 	altstack = place(0, GATE_ALTSTACK_SIZE, 0, GATE_PAGE, map_altstack, &r, &g);
+	abi = r.rec.abi_size ? place(0, r.rec.abi_size, 0, GATE_PAGE, map_abi, &r, &g) : 0;
 	v = init_vars(&r, stack, text, memory);
 
 	/* The runtime block, copied whole: all its references are pc-relative. */
@@ -376,6 +386,8 @@ void __attribute__((noreturn)) loader_main(uint64_t *sp)
 	cfg->vars = (uint64_t)v;
 	cfg->resume = r.rec.flags & GATE_START_RESUME;
 	cfg->max_pages = r.rec.max_memory_pages;
+	cfg->abi_addr = abi;
+	cfg->abi_size = r.rec.abi_size;
 	cfg->vdso_clock = gate_vdso_lookup(aux.vdso, "__vdso_clock_gettime");
 	check(cfg->vdso_clock != 0, GATE_LOADER_VDSO);
 	cfg->time_mask = (1ull << r.rec.time_mask_bits) - 1;
@@ -398,7 +410,7 @@ void __attribute__((noreturn)) loader_main(uint64_t *sp)
 
 	install_fds(&r);
 	mapped = GATE_RT_AREA + r.rec.text_size + GATE_STACK_OFFSET + r.rec.stack_size +
-		 r.rec.globals_size + GATE_MEMORY_RESERVE + GATE_ALTSTACK_SIZE +
+		 r.rec.globals_size + GATE_MEMORY_RESERVE + GATE_ALTSTACK_SIZE + r.rec.abi_size +
 		 (uint64_t)(__loader_end - __loader_begin) + OLD_STACK_SPAN + AS_SLACK;
 	lock_down(&r, mapped);
 	install_signals(area, altstack);

@@ -40,6 +40,8 @@ struct rt_config {
 	uint64_t unmap_loader_len;
 	uint64_t unmap_stack_addr;
 	uint64_t unmap_stack_len;
+	uint64_t abi_addr; /* the ABI area (abi_area.h), 0 = none: host calls go to the JVM */
+	uint64_t abi_size;
 	struct sock_fprog fprog;
 	struct sock_filter filter[GATE_FILTER_MAX];
 };
