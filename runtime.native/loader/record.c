@@ -67,7 +67,7 @@ int gate_record_check(const struct gate_start *s)
 			    s->abi_offset < gate_state_size(s) || s->abi_offset > 1ull << 44))
 		return GATE_LOADER_RECORD;
 	if (s->text_addr &&
-	    !gate_addr_ok(s->text_addr, s->text_size, GATE_RT_AREA, GATE_PAGE))
+	    !gate_addr_ok(s->text_addr, s->text_size, GATE_RT_MAP, GATE_PAGE))
 		return GATE_LOADER_RECORD;
 	if (s->stack_addr &&
 	    !gate_addr_ok(s->stack_addr, GATE_STACK_OFFSET + s->stack_size, 0, GATE_PAGE))

@@ -50,10 +50,17 @@ struct rt_config {
 extern struct rt_config rt_cfg;
 
 /* Labels inside the runtime (runtime_entry.S, runtime.c). */
-extern char rt_block_begin[], rt_block_end[];
+extern char rt_low_begin[], rt_block_begin[], rt_block_end[];
 extern char rt_start[], rt_returned[], rt_restorer[];
 extern char rt_poll_window[], rt_poll_syscall[], rt_poll_interrupted[];
 void rt_signal(int sig, void *info, void *uc);
+long rt_ppoll(void *fds, unsigned long n, void *timeout);
+/* For the ABI (abi_sandbox.c): end the run with an exit code at an import site, the
+ * clocks (ABI_CLOCK_*), and the calls the host slot and the exit path make. */
+__attribute__((noreturn)) void rt_stop(int code, uint64_t pc, uint64_t sp);
+int64_t rt_clock(int clock);
+void rt_abi_call(uint32_t function, uint64_t pc, uint64_t sp);
+void rt_abi_exit(uint64_t pc, uint64_t sp);
 #pragma GCC visibility pop
 
 #endif

@@ -91,8 +91,8 @@ int main(void)
 		a = gate_pick_addr(r, GATE_MEMORY_RESERVE, 1 << 20, 1ull << 32);
 		CHECK(a && gate_addr_ok(a, GATE_MEMORY_RESERVE, 1 << 20, 1ull << 32), "%#llx",
 		      (unsigned long long)a);
-		a = gate_pick_addr(r, 1 << 30, GATE_RT_AREA, 4096);
-		CHECK(a && gate_addr_ok(a, 1 << 30, GATE_RT_AREA, 4096), "%#llx",
+		a = gate_pick_addr(r, 1 << 30, GATE_RT_MAP, 4096);
+		CHECK(a && gate_addr_ok(a, 1 << 30, GATE_RT_MAP, 4096), "%#llx",
 		      (unsigned long long)a);
 	}
 	CHECK_EQ(gate_pick_addr((GATE_ADDR_MAX - 4096 - GATE_ADDR_MIN) / 4096, 4096, 0, 4096),

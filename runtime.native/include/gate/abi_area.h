@@ -24,11 +24,11 @@
 #define GATE_ABI_MESSAGE_SIZE 512u
 /* Limits the runtime enforces on the configuration (fail closed: INTERNAL_ERROR). */
 #define GATE_ABI_MAX_IMPORTS 65536u
-#define GATE_ABI_MIN_SEND_SIZE 4096u
+#define GATE_ABI_MIN_SEND_SIZE 16u
 #define GATE_ABI_MAX_SEND_SIZE 65536u
 /* Bytes of runtime-private state the runtime needs at state_offset (state_size must
  * be at least this). Its layout is the runtime's business (loader/abi_state.h). */
-#define GATE_ABI_STATE_SIZE 0x180000u
+#define GATE_ABI_STATE_SIZE 0x200000u
 
 struct gate_abi_area {
 	uint32_t magic;              /*   0 JVM: GATE_ABI_MAGIC */
