@@ -56,6 +56,9 @@ void test_resume(struct ctr *c);
 void test_many(struct ctr *c);
 void test_garbage(struct ctr *c);
 
+/* t_abi.c */
+void test_abi(struct ctr *c);
+
 /* t_sandbox.c */
 void test_maps(struct ctr *c);
 void test_probe(void);

@@ -1,0 +1,262 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The program ABI in the real sandbox (DESIGN.md §9): instances with an ABI area whose
+ * host calls the runtime serves in process under the seccomp filter: debug and stdout
+ * packets on fd 1, a wait for stdout credit and for stdin (ppoll on fd 0/1), a clock
+ * subscription (ppoll with a timeout), random_get from the pool, proc_exit, and a
+ * suspension that stops a blocked call at its import site.
+ */
+#include <string.h>
+#include <unistd.h>
+
+#include "abi.h"
+#include "driver.h"
+
+#define BINDINGS_AT 256u
+#define ARGS_AT 512u
+#define ENV_AT 768u
+#define RANDOM_AT 1024u
+#define MESSAGE_AT 8192u
+#define STATE_AT 12288u
+#define AREA_SIZE (STATE_AT + GATE_ABI_STATE_SIZE)
+#define IMAGE_SIZE (MESSAGE_AT + GATE_ABI_MESSAGE_SIZE)
+
+/* Return addresses of the import calls in the test programs (nm build/progs/abi*.o). */
+#define ABI_EXIT_RETURN 0x116
+#define ABI_READ_RETURN 0x32
+
+static uint8_t image[IMAGE_SIZE];
+
+static uint32_t strings(uint32_t at, const char *const *s, uint32_t n)
+{
+	uint32_t off = 4, i;
+
+	abi_put_le32(image + at, n);
+	for (i = 0; i < n; i++) {
+		memcpy(image + at + off, s[i], strlen(s[i]) + 1);
+		off += (uint32_t)strlen(s[i]) + 1;
+	}
+	return off;
+}
+
+/* The area as the JVM writes it: imports 0 fd_write, 1 poll_oneoff, 2 random_get,
+ * 3 proc_exit, 4 fd_read. */
+static void build_image(void)
+{
+	static const char *const args[] = { "prog" };
+	static const char *const env[] = { "GATE_ABI_VERSION=0", "GATE_FD=4",
+					   "GATE_MAX_SEND_SIZE=65536" };
+	static const uint16_t bindings[] = { GATE_ABI_FN_FD_WRITE, GATE_ABI_FN_POLL_ONEOFF,
+					     GATE_ABI_FN_RANDOM_GET, GATE_ABI_FN_PROC_EXIT,
+					     GATE_ABI_FN_FD_READ };
+	struct gate_abi_area *a = (struct gate_abi_area *)image;
+	uint32_t i;
+
+	memset(image, 0, sizeof image);
+	a->magic = GATE_ABI_MAGIC;
+	a->version = GATE_ABI_VERSION;
+	a->area_size = AREA_SIZE;
+	a->import_count = sizeof bindings / sizeof bindings[0];
+	a->bindings_offset = BINDINGS_AT;
+	memcpy(image + BINDINGS_AT, bindings, sizeof bindings);
+	a->args_offset = ARGS_AT;
+	a->args_size = strings(ARGS_AT, args, 1);
+	a->env_offset = ENV_AT;
+	a->env_size = strings(ENV_AT, env, 3);
+	a->max_send_size = 65536;
+	a->time_resolution_ns = 1000;
+	a->random_limit = 1 << 20;
+	a->random_offset = RANDOM_AT;
+	a->random_capacity = 4096;
+	a->random_count = 4096;
+	for (i = 0; i < 4096; i++)
+		image[RANDOM_AT + i] = (uint8_t)(i * 7);
+	a->message_offset = MESSAGE_AT;
+	a->state_offset = STATE_AT;
+	a->state_size = GATE_ABI_STATE_SIZE;
+}
+
+static int read_full(int fd, void *buf, size_t len)
+{
+	size_t got = 0;
+
+	while (got < len) {
+		ssize_t n = read(fd, (char *)buf + got, len - got);
+
+		if (n <= 0)
+			return -1;
+		got += (size_t)n;
+	}
+	return 0;
+}
+
+static void send_packet(int fd, int code, int domain, const void *content, uint32_t len)
+{
+	uint8_t p[64] = { 0 };
+
+	abi_put_le32(p, 8 + len);
+	p[4] = (uint8_t)code;
+	p[5] = (uint8_t)(code >> 8);
+	p[6] = (uint8_t)domain;
+	memcpy(p + 8, content, len);
+	CHECK(write(fd, p, abi_padded(8 + len)) == (ssize_t)abi_padded(8 + len), "session write");
+}
+
+static void send_credit(int fd, uint32_t n)
+{
+	uint8_t e[8];
+
+	abi_put_le32(e, 0);
+	abi_put_le32(e + 4, n);
+	send_packet(fd, -2, ABI_DOMAIN_FLOW, e, 8);
+}
+
+static int read_area(const struct inst *in, struct gate_abi_area *a)
+{
+	return pread(in->state, a, sizeof *a, (off_t)in->rec.abi_offset) == sizeof *a ? 0 : -1;
+}
+
+static int read_memory(const struct inst *in, void *buf, size_t len)
+{
+	off_t at = (off_t)(GATE_STACK_OFFSET + in->rec.stack_size + in->rec.globals_size);
+
+	return pread(in->state, buf, len, at) == (ssize_t)len ? 0 : -1;
+}
+
+static struct inst_opts abi_opts(uint8_t *mem, size_t len)
+{
+	struct inst_opts o = inst_defaults;
+
+	o.memory_pages = 1;
+	o.max_pages = 1;
+	o.mem_init = mem;
+	o.mem_init_len = len;
+	o.abi_size = AREA_SIZE;
+	o.abi_image = image;
+	o.abi_image_len = sizeof image;
+	return o;
+}
+
+/* fd_write(2), fd_write(1) waiting for credit, a 20 ms clock poll, random_get, proc_exit(5). */
+static void test_abi_calls(struct ctr *c)
+{
+	static uint8_t mem[1024];
+	struct prog p = load("abi");
+	struct inst_opts o;
+	struct inst in;
+	struct gate_reply r;
+	struct gate_vars v;
+	struct gate_abi_area a;
+	uint8_t out[64], res[16], ev[40], rnd[8];
+
+	memset(mem, 0, sizeof mem);
+	abi_put_le32(mem, 16); /* iovec {16, 5} */
+	abi_put_le32(mem + 4, 5);
+	memcpy(mem + 16, "hello", 5);
+	abi_put_le32(mem + 64, 42); /* userdata; tag 0 clock; id 1 at 80; 20 ms at 88 */
+	abi_put_le32(mem + 80, 1);
+	abi_put_le32(mem + 88, 20000000);
+	o = abi_opts(mem, sizeof mem);
+	if (inst_start(c, next_id++, &p, &o, &in) != 0) {
+		CHECK(0, "start abi");
+		close(p.fd);
+		return;
+	}
+	CHECK(read_full(in.out_r, out, 24) == 0 && abi_le32(out) == 21 && out[4] == 0xfd &&
+		      out[5] == 0xff && out[6] == ABI_DOMAIN_DATA && memcmp(out + 16, "hello", 5) == 0,
+	      "debug packet on fd 1");
+	send_credit(in.in_w, 100);
+	CHECK(read_full(in.out_r, out, 24) == 0 && abi_le32(out) == 21 && out[4] == 0xfe &&
+		      memcmp(out + 16, "hello", 5) == 0,
+	      "stdout packet after the credit");
+	CHECK(ctr_wait(c, in.id, &r, WAIT_MS) == 0, "abi done");
+	expect(&r, GATE_STATUS_EXIT, 3, "proc_exit(5)");
+	CHECK(read_area(&in, &a) == 0 && a.stop_reason == GATE_ABI_STOP_EXIT && a.exit_value == 5 &&
+		      a.random_count == 4088 && a.random_used == 8,
+	      "area: stop %u exit %u random %u/%llu", a.stop_reason, a.exit_value, a.random_count,
+	      (unsigned long long)a.random_used);
+	CHECK(inst_vars(&in, &v) == 0 && v.trap_pc == ABI_EXIT_RETURN, "stopped at the import, pc %llu",
+	      (unsigned long long)v.trap_pc);
+	CHECK(read_memory(&in, mem, sizeof mem) == 0, "memory");
+	memcpy(res, mem + 512, 16);
+	memcpy(ev, mem + 120, 40);
+	memcpy(rnd, mem + 256, 8);
+	CHECK(abi_le32(res) == 0 && abi_le32(res + 4) == 0 && abi_le32(res + 8) == 0 &&
+		      abi_le32(res + 12) == 0,
+	      "errnos %u %u %u %u", abi_le32(res), abi_le32(res + 4), abi_le32(res + 8),
+	      abi_le32(res + 12));
+	CHECK(abi_le32(ev) == 1 && abi_le32(ev + 8) == 42 && ev[18] == 0, "clock event");
+	CHECK(rnd[0] == (uint8_t)(4088 * 7) && rnd[7] == (uint8_t)(4095 * 7), "random bytes");
+	CHECK(read(in.out_r, out, sizeof out) == 0, "nothing else on fd 1");
+	inst_close(&in);
+	close(p.fd);
+}
+
+/* A blocked fd_read(0): suspension stops it at the import; stdin data completes it. */
+static void test_abi_block(struct ctr *c)
+{
+	static uint8_t mem[64];
+	struct prog p = load("abi_block");
+	int mode;
+
+	memset(mem, 0, sizeof mem);
+	abi_put_le32(mem, 16);
+	abi_put_le32(mem + 4, 32);
+	for (mode = 0; mode < 2; mode++) {
+		struct inst_opts o = abi_opts(mem, sizeof mem);
+		struct inst in;
+		struct gate_reply r;
+		struct gate_vars v;
+		struct gate_abi_area a;
+		uint8_t out[64], d[16] = { 0 };
+
+		if (inst_start(c, next_id++, &p, &o, &in) != 0) {
+			CHECK(0, "start abi_block");
+			continue;
+		}
+		CHECK(read_full(in.out_r, out, 16) == 0 && abi_le32(out) == 16 && out[6] == ABI_DOMAIN_FLOW &&
+			      abi_le32(out + 12) == ABI_STDIN_WINDOW,
+		      "stdin grant");
+		if (mode == 0) {
+			CHECK(ctr_send(c, GATE_OP_SUSPEND, in.id, 0, NULL, 0, NULL, 0) == 0, "suspend");
+			CHECK(ctr_wait(c, in.id, &r, WAIT_MS) == 0, "suspended");
+			expect(&r, GATE_STATUS_TRAP, GATE_TRAP_SUSPENDED, "blocked read suspended");
+			CHECK(read_area(&in, &a) == 0 && a.stop_reason == GATE_ABI_STOP_SUSPENDED,
+			      "stop reason %u", a.stop_reason);
+			CHECK(inst_vars(&in, &v) == 0 && v.trap_pc == ABI_READ_RETURN,
+			      "suspended at the import, pc %llu", (unsigned long long)v.trap_pc);
+		} else {
+			memcpy(d + 8, "abc", 3);
+			send_packet(in.in_w, -2, ABI_DOMAIN_DATA, d, 11);
+			send_credit(in.in_w, 10);
+			CHECK(read_full(in.out_r, out, 24) == 0 && abi_le32(out) == 19 &&
+				      memcmp(out + 16, "abc", 3) == 0,
+			      "stdin echoed to stdout");
+			CHECK(ctr_wait(c, in.id, &r, WAIT_MS) == 0, "echo done");
+			expect(&r, GATE_STATUS_EXIT, 0, "echo returned");
+		}
+		inst_close(&in);
+	}
+	close(p.fd);
+}
+
+/* A configuration the runtime cannot use fails closed, at the first call. */
+static void test_abi_bad_area(struct ctr *c)
+{
+	static uint8_t mem[64];
+	struct gate_reply r;
+	struct inst_opts o = abi_opts(mem, sizeof mem);
+
+	((struct gate_abi_area *)image)->state_size = 4096;
+	r = run(c, "abi_block", &o, NULL, 0, NULL, NULL);
+	expect(&r, GATE_STATUS_TRAP, GATE_TRAP_INTERNAL_ERROR, "bad area");
+	build_image();
+}
+
+void test_abi(struct ctr *c)
+{
+	build_image();
+	test_abi_calls(c);
+	test_abi_block(c);
+	test_abi_bad_area(c);
+}
