@@ -108,10 +108,11 @@ void rt_abi_call(uint32_t function, uint64_t pc, uint64_t sp)
 	abi_call(&c, function, (uint64_t *)(sp + 24));
 }
 
-void rt_abi_exit(uint64_t pc, uint64_t sp)
+void rt_abi_exit(uint32_t unused, uint64_t pc, uint64_t sp)
 {
 	struct abi_ctx c;
 
+	(void)unused;
 	if (!context(&c, pc, sp))
 		return;
 	c.st = (struct abi_state *)((uint8_t *)c.area + c.area->state_offset);

@@ -390,6 +390,7 @@ void __attribute__((noreturn)) loader_main(uint64_t *sp)
 	cfg->resume = r.rec.flags & GATE_START_RESUME;
 	cfg->max_pages = r.rec.max_memory_pages;
 	cfg->abi_addr = abi;
+	cfg->abi_stack = altstack + GATE_ALTSTACK_SIZE;
 	cfg->abi_size = r.rec.abi_size;
 	cfg->vdso_clock = gate_vdso_lookup(aux.vdso, "__vdso_clock_gettime");
 	check(cfg->vdso_clock != 0, GATE_LOADER_VDSO);

@@ -21,6 +21,7 @@ _Static_assert(offsetof(struct rt_config, text_addr) == RT_CFG_TEXT, "asm offset
 _Static_assert(offsetof(struct rt_config, memory_addr) == RT_CFG_MEMORY, "asm offset");
 _Static_assert(offsetof(struct rt_config, vars) == RT_CFG_VARS, "asm offset");
 _Static_assert(offsetof(struct rt_config, resume) == RT_CFG_RESUME, "asm offset");
+_Static_assert(offsetof(struct rt_config, abi_stack) == RT_CFG_ABI_STACK, "asm offset");
 _Static_assert(offsetof(struct gate_vars, suspend) == RT_VARS_SUSPEND, "asm offset");
 
 /* In .data, not .bss: the loader copies the block's bytes. */
@@ -109,7 +110,7 @@ uint64_t rt_exit(uint32_t code, uint32_t unused, uint64_t pc, uint64_t sp)
 	if (code > GATE_EXIT_MAX_NORMAL)
 		trap(GATE_TRAP_INTERNAL_ERROR, pc, sp);
 	if (rt_cfg.abi_addr)
-		rt_abi_exit(pc, sp); /* queued ABI output goes out first (contract §6) */
+		rt_abi_switch(0, pc, sp, rt_abi_exit); /* queued ABI output goes out first */
 	finish((int)code, pc, sp);
 }
 
@@ -265,7 +266,7 @@ int64_t rt_host(uint32_t function, uint32_t unused, uint64_t pc, uint64_t sp)
 
 	(void)unused;
 	if (rt_cfg.abi_addr) {
-		rt_abi_call(function, pc, sp); /* the ABI in process (contract §5) */
+		rt_abi_switch(function, pc, sp, rt_abi_call); /* the ABI in process */
 		return 0;
 	}
 	v->trap_pc = pc - rt_cfg.text_addr;

@@ -27,6 +27,7 @@ struct rt_config {
 	uint64_t memory_addr;
 	uint64_t vars;
 	uint64_t resume;
+	uint64_t abi_stack; /* top of the stack ABI calls run on (the alternate signal stack) */
 	uint64_t text_end;
 	uint64_t area_addr;
 	uint64_t guard_addr;
@@ -60,7 +61,10 @@ long rt_ppoll(void *fds, unsigned long n, void *timeout);
 __attribute__((noreturn)) void rt_stop(int code, uint64_t pc, uint64_t sp);
 int64_t rt_clock(int clock);
 void rt_abi_call(uint32_t function, uint64_t pc, uint64_t sp);
-void rt_abi_exit(uint64_t pc, uint64_t sp);
+void rt_abi_exit(uint32_t unused, uint64_t pc, uint64_t sp);
+/* Call fn(a, b, c) on the ABI stack (runtime_entry.S): the wasm stack guarantees only
+ * GATE_STACK_RESERVE bytes below the limit, too little for the ABI. */
+void rt_abi_switch(uint32_t a, uint64_t b, uint64_t c, void (*fn)(uint32_t, uint64_t, uint64_t));
 #pragma GCC visibility pop
 
 #endif
@@ -72,6 +76,7 @@ void rt_abi_exit(uint64_t pc, uint64_t sp);
 #define RT_CFG_MEMORY 32
 #define RT_CFG_VARS 40
 #define RT_CFG_RESUME 48
+#define RT_CFG_ABI_STACK 56
 
 /* offsetof(struct gate_vars, suspend) */
 #define RT_VARS_SUSPEND 64

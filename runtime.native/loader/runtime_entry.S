@@ -102,6 +102,21 @@ rt_poll_interrupted:
 	mov	$-4, %rax	/* -EINTR */
 	ret
 
+/*
+ * rt_abi_switch(a, b, c, fn): fn(a, b, c) on the ABI stack. A signal arriving
+ * meanwhile finds this stack is the alternate one and stacks its frame below.
+ */
+	.globl rt_abi_switch
+	.hidden rt_abi_switch
+rt_abi_switch:
+	push	%rbp
+	mov	%rsp, %rbp
+	mov	rt_cfg+RT_CFG_ABI_STACK(%rip), %rsp
+	call	*%rcx
+	mov	%rbp, %rsp
+	pop	%rbp
+	ret
+
 /* sa_restorer of every handler. */
 	.globl rt_restorer
 	.hidden rt_restorer
