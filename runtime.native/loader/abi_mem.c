@@ -151,6 +151,15 @@ static void iov_entry(struct abi_ctx *c, struct abi_iov *v, uint32_t i, uint32_t
 {
 	uint64_t at = (uint64_t)v->ptr + 8ull * i;
 
+	if (i >= v->count || at + 8 > c->mem_size) {
+		struct abi_msg m;
+
+		/* Only a receive into the array itself can shorten it during the call. */
+		abi_msg_begin(c, &m);
+		abi_msg_str(&m, v->what);
+		abi_msg_str(&m, " array changed during the call");
+		abi_msg_stop(c, &m, GATE_ABI_STOP_VIOLATION);
+	}
 	*ptr = abi_get_u32(c, at);
 	*len = abi_get_u32(c, at + 4);
 	if ((uint64_t)*ptr + *len > c->mem_size)

@@ -116,6 +116,8 @@ void rt_abi_exit(uint32_t unused, uint64_t pc, uint64_t sp)
 	if (!context(&c, pc, sp))
 		return;
 	c.st = (struct abi_state *)((uint8_t *)c.area + c.area->state_offset);
-	if (c.st->magic == ABI_STATE_MAGIC)
+	/* Flushes only a state a call has checked (abi_call); the queue indexes are used. */
+	if (c.st->magic == ABI_STATE_MAGIC && c.st->output.head < ABI_OUTPUT_CAP &&
+	    c.st->output.len <= ABI_OUTPUT_CAP)
 		abi_flush_at_exit(&c);
 }

@@ -90,6 +90,23 @@ int abi_area_valid(const struct gate_abi_area *a, uint64_t mapped)
 	       strings_ok(base, a->env_offset, a->env_size);
 }
 
+static int ring_valid(const struct abi_ring *r, uint32_t cap)
+{
+	return r->head < cap && r->len <= cap;
+}
+
+/* The invariants every buffer index relies on (the state outlives the process). */
+static int state_valid(const struct abi_state *st)
+{
+	return st->magic == ABI_STATE_MAGIC && st->input_fill <= ABI_INPUT_BUFFER &&
+	       st->partial_fill <= ABI_PACKET_MAX && st->partial_size <= ABI_PACKET_MAX &&
+	       (st->partial_size ? st->partial_fill <= abi_padded(st->partial_size)
+				 : st->partial_fill < ABI_HEADER) &&
+	       st->random_done <= st->random_len && st->discovered <= ABI_MAX_SERVICES &&
+	       ring_valid(&st->program, ABI_PROGRAM_CAP) && ring_valid(&st->stdin, ABI_STDIN_CAP) &&
+	       ring_valid(&st->output, ABI_OUTPUT_CAP);
+}
+
 /* ---- gate.io_N (GateImports.io) ---- */
 
 struct io_ready {
@@ -452,7 +469,7 @@ void abi_call(struct abi_ctx *c, uint32_t function, uint64_t *slots)
 	/* The JVM creates the state zeroed (untouched pages cost nothing: no clearing here). */
 	if (c->st->magic == 0)
 		c->st->magic = ABI_STATE_MAGIC;
-	else if (c->st->magic != ABI_STATE_MAGIC)
+	if (!state_valid(c->st))
 		abi_stop(c, GATE_ABI_STOP_NONE, "the ABI state is damaged");
 	if (id == GATE_ABI_FN_IO) {
 		gate_io(c, slots);

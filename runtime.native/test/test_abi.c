@@ -372,6 +372,27 @@ static void test_stdout(void)
 	CHECK(strcmp(message(), "fd_write iovec 0 [262142, 262147) is outside memory of 262144 bytes") == 0,
 	      "%s", message());
 	CHECK_EQ(call4(GATE_ABI_FN_FD_WRITE, 1, 16, 1 << 21, 32), GATE_ABI_STOP_VIOLATION);
+	CHECK(strcmp(message(), "fd_write iovec count 2097152 exceeds 1048576") == 0, "%s", message());
+}
+
+/* A receive that overwrites its own iovec array cannot make the ABI leave memory. */
+static void test_iovec_overwrite(void)
+{
+	static const char data[20] = { 16, 0, 0, 0, (char)0xff, (char)0xff, (char)0xff, (char)0xff, 0, 1 };
+
+	setup();
+	iovec(16, 20, 16); /* entry 0 receives into the array, over entry 1 at 24 */
+	iovec(24, 1000, 8);
+	stdin_data(data, sizeof data);
+	CHECK_EQ(call4(GATE_ABI_FN_FD_READ, 0, 16, 2, 32), GATE_ABI_STOP_VIOLATION);
+	CHECK(strcmp(message(), "fd_read iovec 1 [4294967295, 4294967551) is outside memory of 262144 bytes") == 0,
+	      "%s", message());
+	/* a damaged state fails closed */
+	setup();
+	state()->magic = ABI_STATE_MAGIC;
+	state()->output.len = ABI_OUTPUT_CAP + 1;
+	CHECK_EQ(call4(GATE_ABI_FN_SCHED_YIELD, 0, 0, 0, 0), GATE_ABI_STOP_NONE);
+	CHECK(strcmp(message(), "the ABI state is damaged") == 0, "%s", message());
 }
 
 static void test_stdin(void)
@@ -689,6 +710,7 @@ int main(void)
 	test_clocks();
 	test_stdout();
 	test_stdin();
+	test_iovec_overwrite();
 	test_packets();
 	test_io();
 	test_input();
