@@ -118,7 +118,8 @@ __attribute__((noreturn)) void abi_plat_stop(struct abi_ctx *c);
 
 /* ---- the ABI ---- */
 
-/* Whether the area's configuration is usable (every offset and size in bounds). */
+/* Whether the area's header is usable (every offset and size in bounds); the string
+ * lists are checked by the functions that read them. */
 int abi_area_valid(const struct gate_abi_area *a, uint64_t mapped_size);
 
 /* Serve imported function @function with the outgoing-area slots @slots (arguments

@@ -65,8 +65,6 @@ static int strings_ok(const uint8_t *base, uint32_t off, uint32_t size)
 
 int abi_area_valid(const struct gate_abi_area *a, uint64_t mapped)
 {
-	const uint8_t *base = (const uint8_t *)a;
-
 	if (mapped < GATE_ABI_HEADER_SIZE || a->magic != GATE_ABI_MAGIC ||
 	    a->version != GATE_ABI_VERSION || a->area_size != mapped)
 		return 0;
@@ -86,8 +84,7 @@ int abi_area_valid(const struct gate_abi_area *a, uint64_t mapped)
 	    !range_ok(a->state_offset, a->state_size, mapped) ||
 	    a->state_size < sizeof(struct abi_state) || (a->state_offset & 7))
 		return 0;
-	return strings_ok(base, a->args_offset, a->args_size) &&
-	       strings_ok(base, a->env_offset, a->env_size);
+	return 1;
 }
 
 static int ring_valid(const struct abi_ring *r, uint32_t cap)
@@ -310,23 +307,33 @@ static uint32_t clock_time_get(struct abi_ctx *c, uint32_t id, uint32_t ptr)
 
 /* ---- args and environ (WasiArgs): the lists the JVM wrote into the area ---- */
 
-static uint32_t strings_sizes(struct abi_ctx *c, int env, uint32_t count_ptr, uint32_t size_ptr)
+/* The list's bytes, checked here rather than on every call (it may be long). */
+static const uint8_t *strings_checked(struct abi_ctx *c, int env)
 {
 	uint32_t off = env ? c->area->env_offset : c->area->args_offset;
 	uint32_t size = env ? c->area->env_size : c->area->args_size;
 
+	if (!strings_ok((const uint8_t *)c->area, off, size))
+		abi_stop(c, GATE_ABI_STOP_NONE, "the argument or environment list is malformed");
+	return (const uint8_t *)c->area + off;
+}
+
+static uint32_t strings_sizes(struct abi_ctx *c, int env, uint32_t count_ptr, uint32_t size_ptr)
+{
+	uint32_t size = env ? c->area->env_size : c->area->args_size;
+	const uint8_t *p = strings_checked(c, env);
+
 	abi_check(c, count_ptr, 4, "count pointer");
 	abi_check(c, size_ptr, 4, "buffer size pointer");
-	abi_put_u32(c, count_ptr, abi_le32((uint8_t *)c->area + off), "count pointer");
+	abi_put_u32(c, count_ptr, abi_le32(p), "count pointer");
 	abi_put_u32(c, size_ptr, size - 4, "buffer size pointer");
 	return E_SUCCESS;
 }
 
 static uint32_t strings_get(struct abi_ctx *c, int env, uint32_t array, uint32_t buf)
 {
-	uint32_t off = env ? c->area->env_offset : c->area->args_offset;
 	uint32_t size = env ? c->area->env_size : c->area->args_size;
-	const uint8_t *p = (const uint8_t *)c->area + off;
+	const uint8_t *p = strings_checked(c, env);
 	uint32_t count = abi_le32(p), i, at = 4;
 
 	abi_check(c, array, 4ull * count, "string pointer array");

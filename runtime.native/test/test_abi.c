@@ -270,7 +270,11 @@ static void test_area(void)
 	CHECK(!abi_area_valid(area, AREA_SIZE), "state too small");
 	setup();
 	area->args_size--; /* last string loses its NUL */
-	CHECK(!abi_area_valid(area, AREA_SIZE), "unterminated argument");
+	CHECK_EQ(call4(GATE_ABI_FN_ARGS_SIZES_GET, 100, 104, 0, 0), GATE_ABI_STOP_NONE);
+	CHECK(strcmp(message(), "the argument or environment list is malformed") == 0, "%s", message());
+	setup();
+	abi_put_le32((uint8_t *)area + ENV_AT, 5); /* more strings than the bytes hold */
+	CHECK_EQ(call4(GATE_ABI_FN_ENVIRON_GET, 100, 200, 0, 0), GATE_ABI_STOP_NONE);
 	setup();
 	area->random_count = 4097;
 	CHECK(!abi_area_valid(area, AREA_SIZE), "random count beyond the pool");
