@@ -107,4 +107,5 @@ void bench(struct ctr *c, int runs)
 	if (count)
 		printf("bench: %ld idle pooled processes, mean VmRSS %ld KiB\n", count,
 		       total / count);
+	bench_abi(c, 20000);
 }

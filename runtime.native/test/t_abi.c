@@ -6,7 +6,9 @@
  * subscription (ppoll with a timeout), random_get from the pool, proc_exit, and a
  * suspension that stops a blocked call at its import site.
  */
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "abi.h"
@@ -259,4 +261,75 @@ void test_abi(struct ctr *c)
 	test_abi_calls(c);
 	test_abi_block(c);
 	test_abi_bad_area(c);
+}
+
+static double now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
+}
+
+/* One run of abi_loop with @calls imported calls; wall time in µs, or -1. */
+static double loop_run(struct ctr *c, uint32_t calls, int in_process)
+{
+	static uint8_t mem[64];
+	struct prog p = load("abi_loop");
+	struct inst_opts o = abi_opts(mem, sizeof mem);
+	struct inst in;
+	struct gate_reply r;
+	double t0, t;
+	uint32_t i;
+
+	abi_put_le32(mem, calls);
+	if (!in_process)
+		o.abi_size = 0;
+	((uint16_t *)(image + BINDINGS_AT))[0] = GATE_ABI_FN_PROC_RAISE;
+	t0 = now_us();
+	if (inst_start(c, next_id++, &p, &o, &in) != 0) {
+		close(p.fd);
+		return -1;
+	}
+	for (i = 0; !in_process && i < calls; i++) {
+		uint32_t msg[2], reply[2] = { GATE_HOST_CONTINUE, 0 };
+
+		if (read_full(in.out_r, msg, sizeof msg) != 0 ||
+		    write(in.in_w, reply, sizeof reply) != sizeof reply)
+			break;
+	}
+	t = ctr_wait(c, in.id, &r, WAIT_MS) == 0 && r.status == GATE_STATUS_EXIT ? now_us() - t0 : -1;
+	inst_close(&in);
+	close(p.fd);
+	build_image();
+	return t;
+}
+
+/* Figures, not assertions: the cost of one imported call served in process (ABI area)
+ * and through the host request/reply of the host slot. */
+void bench_abi(struct ctr *c, uint32_t calls)
+{
+	int mode;
+
+	build_image();
+	for (mode = 1; mode >= 0; mode--) {
+		double per[5], x;
+		int run, k, n_ok = 0;
+		uint32_t n = mode ? calls * 100 : calls; /* in process: enough to rise above noise */
+
+		for (run = 0; run < 5; run++) {
+			double base = loop_run(c, 0, mode), t = loop_run(c, n, mode);
+
+			if (base < 0 || t < 0)
+				continue;
+			x = (t - base) / n;
+			for (k = n_ok++; k > 0 && per[k - 1] > x; k--) /* insertion sort */
+				per[k] = per[k - 1];
+			per[k] = x;
+		}
+		if (n_ok)
+			printf("bench: imported call %s, %d runs of %u calls: median %.3f us, min %.3f us\n",
+			       mode ? "in process (ABI area)" : "via host request/reply", n_ok, n,
+			       per[n_ok / 2], per[0]);
+	}
 }
