@@ -26,6 +26,9 @@
 /* Return addresses of the import calls in the test programs (nm build/progs/abi*.o). */
 #define ABI_EXIT_RETURN 0x116
 #define ABI_READ_RETURN 0x32
+#define ABI_RESUME_ENTRY 0x10
+#define ABI_RESUME_STUB 0x4c
+#define ABI_RESUME_RETURN 0x5a
 
 static uint8_t image[IMAGE_SIZE];
 
@@ -242,6 +245,74 @@ static void test_abi_block(struct ctr *c)
 	close(p.fd);
 }
 
+/*
+ * Suspend a blocked fd_read(0) at its import, resume the way the JVM does (the resume
+ * entry re-enters the import stub) in a new process with new pipes: the call runs again
+ * with the ABI state of the first run (its stdin grant is not repeated) and completes.
+ */
+static void test_abi_resume(struct ctr *c)
+{
+	static uint8_t mem[64];
+	struct prog p = load("abi_resume");
+	struct inst_opts o = abi_opts(mem, sizeof mem);
+	struct inst in;
+	struct gate_reply r;
+	struct gate_vars v;
+	struct gate_abi_area a;
+	uint8_t out[64], d[16] = { 0 };
+	uint64_t words[2];
+	off_t at;
+
+	memset(mem, 0, sizeof mem);
+	abi_put_le32(mem, 16);
+	abi_put_le32(mem + 4, 32);
+	if (inst_start(c, next_id++, &p, &o, &in) != 0) {
+		CHECK(0, "start abi_resume");
+		close(p.fd);
+		return;
+	}
+	CHECK(read_full(in.out_r, out, 16) == 0 && out[6] == ABI_DOMAIN_FLOW, "stdin grant");
+	CHECK(ctr_send(c, GATE_OP_SUSPEND, in.id, 0, NULL, 0, NULL, 0) == 0, "suspend");
+	CHECK(ctr_wait(c, in.id, &r, WAIT_MS) == 0, "suspended");
+	expect(&r, GATE_STATUS_TRAP, GATE_TRAP_SUSPENDED, "blocked read suspended");
+	CHECK(inst_vars(&in, &v) == 0 && v.trap_pc == ABI_RESUME_RETURN, "at the import, pc %llu",
+	      (unsigned long long)v.trap_pc);
+	/* [sp] return into the stub, [sp + 8] the caller's rbp: make the resume routine pop
+	 * that rbp and return to the stub's first instruction */
+	at = (off_t)(GATE_STACK_OFFSET + v.sp_offset);
+	CHECK(pread(in.state, words, sizeof words, at) == sizeof words, "read stack");
+	words[0] = words[1];
+	words[1] = v.text_addr + ABI_RESUME_STUB;
+	CHECK(pwrite(in.state, words, sizeof words, at) == sizeof words, "patch stack");
+	memset(&a, 0, sizeof a); /* the JVM zeroes stop_reason before every start */
+	CHECK(pwrite(in.state, &a.stop_reason, 4, (off_t)(in.rec.abi_offset + 76)) == 4, "zero stop");
+	o.state_fd = dup(in.state);
+	o.flags = GATE_START_RESUME;
+	o.entry = ABI_RESUME_ENTRY;
+	o.text_addr = v.text_addr;
+	o.stack_addr = v.stack_addr;
+	o.memory_addr = v.memory_addr;
+	inst_close(&in);
+	if (inst_start(c, next_id++, &p, &o, &in) != 0) {
+		CHECK(0, "resume abi_resume");
+	} else {
+		memcpy(d + 8, "xyz", 3);
+		send_packet(in.in_w, -2, ABI_DOMAIN_DATA, d, 11);
+		CHECK(ctr_wait(c, in.id, &r, WAIT_MS) == 0, "resumed done");
+		expect(&r, GATE_STATUS_EXIT, 0, "resumed read");
+		close(in.in_w);
+		in.in_w = -1;
+		CHECK(read(in.out_r, out, sizeof out) == 0, "no second grant");
+		CHECK(read_memory(&in, mem, sizeof mem) == 0 && abi_le32(mem + 8) == 3 &&
+			      abi_le32(mem + 12) == 0 && memcmp(mem + 16, "xyz", 3) == 0,
+		      "retried read: %u bytes, errno %u", abi_le32(mem + 8), abi_le32(mem + 12));
+		CHECK(read_area(&in, &a) == 0 && a.stop_reason == 0, "no stop: %u", a.stop_reason);
+		inst_close(&in);
+	}
+	close(o.state_fd);
+	close(p.fd);
+}
+
 /* A configuration the runtime cannot use fails closed, at the first call. */
 static void test_abi_bad_area(struct ctr *c)
 {
@@ -260,6 +331,7 @@ void test_abi(struct ctr *c)
 	build_image();
 	test_abi_calls(c);
 	test_abi_block(c);
+	test_abi_resume(c);
 	test_abi_bad_area(c);
 }
 
