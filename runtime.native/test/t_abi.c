@@ -313,6 +313,47 @@ static void test_abi_resume(struct ctr *c)
 	close(p.fd);
 }
 
+/* Output still queued when the entry function returns goes out on the exit path. */
+static void test_abi_exit_flush(struct ctr *c)
+{
+	static uint8_t mem[64];
+	static uint8_t out[1 << 20];
+	struct prog p = load("abi_flood");
+	struct inst_opts o = abi_opts(mem, sizeof mem);
+	struct inst in;
+	struct gate_reply r;
+	ssize_t n;
+	uint64_t payload = 0, at = 0;
+	int bad = 0;
+
+	memset(mem, 0, sizeof mem);
+	abi_put_le32(mem, 64);
+	abi_put_le32(mem + 4, 65000);
+	o.memory_pages = 2;
+	o.max_pages = 2;
+	if (inst_start(c, next_id++, &p, &o, &in) != 0) {
+		CHECK(0, "start abi_flood");
+		close(p.fd);
+		return;
+	}
+	send_credit(in.in_w, 1 << 20);
+	n = inst_output(&in, out, sizeof out);
+	CHECK(ctr_wait(c, in.id, &r, WAIT_MS) == 0, "flood done");
+	expect(&r, GATE_STATUS_EXIT, 0, "flood returned");
+	while (n > 0 && at + 16 <= (uint64_t)n) {
+		uint32_t size = abi_le32(out + at);
+
+		bad |= size < 16 || out[at + 4] != 0xfe || out[at + 6] != ABI_DOMAIN_DATA;
+		payload += size - 16;
+		at += abi_padded(size);
+	}
+	CHECK(read_memory(&in, mem, sizeof mem) == 0 && !bad && at == (uint64_t)n &&
+		      payload == abi_le32(mem + 12) && payload > 65000,
+	      "stdout payload %llu, program wrote %u", (unsigned long long)payload, abi_le32(mem + 12));
+	inst_close(&in);
+	close(p.fd);
+}
+
 /* A configuration the runtime cannot use fails closed, at the first call. */
 static void test_abi_bad_area(struct ctr *c)
 {
@@ -332,6 +373,7 @@ void test_abi(struct ctr *c)
 	test_abi_calls(c);
 	test_abi_block(c);
 	test_abi_resume(c);
+	test_abi_exit_flush(c);
 	test_abi_bad_area(c);
 }
 
