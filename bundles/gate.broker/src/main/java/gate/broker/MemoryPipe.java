@@ -31,6 +31,8 @@ final class MemoryPipe implements InstancePipe {
     private boolean inputEnded;
     private boolean outputEnded;
     private boolean woken;
+    /** Told whenever the program side's conditions change ({@link InstancePipe#listen}), or null. */
+    private volatile Runnable listener;
 
     /**
      * @param inputCapacity bytes of packets that may wait for the program to read them
@@ -127,9 +129,24 @@ final class MemoryPipe implements InstancePipe {
         lock.lock();
         try {
             woken = true;
-            programSide.signalAll();
+            signalProgram();
         } finally {
             lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean listen(Runnable listener) {
+        this.listener = listener;
+        return true;
+    }
+
+    /** Wakes the program's await, and an engine that waits elsewhere (under the lock: it only signals). */
+    private void signalProgram() {
+        programSide.signalAll();
+        Runnable l = listener;
+        if (l != null) {
+            l.run();
         }
     }
 
@@ -155,7 +172,7 @@ final class MemoryPipe implements InstancePipe {
             if (n == 0) {
                 return -1;
             }
-            programSide.signalAll();
+            signalProgram();
             return n;
         } finally {
             lock.unlock();
@@ -178,7 +195,7 @@ final class MemoryPipe implements InstancePipe {
             }
             input.add(encoded);
             inputBytes += encoded.length;
-            programSide.signalAll();
+            signalProgram();
             return true;
         } finally {
             lock.unlock();
@@ -200,7 +217,7 @@ final class MemoryPipe implements InstancePipe {
         lock.lock();
         try {
             inputEnded = true;
-            programSide.signalAll();
+            signalProgram();
         } finally {
             lock.unlock();
         }
@@ -212,7 +229,7 @@ final class MemoryPipe implements InstancePipe {
         try {
             outputEnded = true;
             sessionSide.signalAll();
-            programSide.signalAll();
+            signalProgram();
         } finally {
             lock.unlock();
         }
