@@ -28,6 +28,11 @@ final class ImportTable {
         return functions.containsKey(name);
     }
 
+    /** The names of the module's functions. */
+    java.util.Set<String> names() {
+        return java.util.Collections.unmodifiableSet(functions.keySet());
+    }
+
     private static List<ValType> types(String letters) {
         List<ValType> types = new ArrayList<>(letters.length());
         for (char c : letters.toCharArray()) {

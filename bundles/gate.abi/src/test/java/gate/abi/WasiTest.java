@@ -116,6 +116,32 @@ class WasiTest {
         throw new AssertionError("random_get beyond the limit returned");
     }
 
+    /**
+     * More random bytes than one refill of the native engine's pool (4096): all handed out, none
+     * twice, and the limit counts every byte across calls.
+     */
+    @Test
+    void randomBeyondOnePool() {
+        Module m = new ProbeModule().wasi("random_get", "ii", "i").build();
+        AbiConfig config = new AbiConfig(List.of("p"), List.of(), 1, new SecureRandom(), 40_000 + 5000, 65536);
+        ProgramRun run = new ProgramRun(m, new FakeSession(), config);
+        assertEquals(Errno.SUCCESS, errno(run.instance.invoke("random_get", 0, 40_000)));
+        assertEquals(Errno.SUCCESS, errno(run.instance.invoke("random_get", 40_000, 5000)));
+        byte[] bytes = new MemoryView(run).bytes(0, 45_000);
+        java.util.Set<java.nio.ByteBuffer> chunks = new java.util.HashSet<>();
+        for (int at = 0; at + 16 <= bytes.length; at += 16) {
+            assertTrue(chunks.add(ByteBuffer.wrap(java.util.Arrays.copyOfRange(bytes, at, at + 16))),
+                    "16 random bytes at " + at + " were handed out before");
+        }
+        try {
+            run.instance.invoke("random_get", 0, 1);
+        } catch (gate.engine.TrapException e) {
+            assertEquals(TrapId.ABI_DEFICIENCY, e.trap());
+            return;
+        }
+        throw new AssertionError("random_get beyond the limit returned");
+    }
+
     @Test
     void argsAndEnvironment() {
         Module m = new ProbeModule().wasi("environ_sizes_get", "ii", "i").wasi("environ_get", "ii", "i")

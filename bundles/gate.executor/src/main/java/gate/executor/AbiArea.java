@@ -54,13 +54,16 @@ final class AbiArea {
     /** The environment every program sees first (gate.abi README §4, WasiArgs). */
     static final List<String> GATE_ENV = List.of("GATE_ABI_VERSION=0", "GATE_FD=4", "GATE_MAX_SEND_SIZE=65536");
 
-    private final byte[] image;
+    /** The configuration as written at creation; null after {@link #create} (not kept per instance). */
+    private byte[] image;
+    private final int size;
     private final int randomOffset;
     private final int messageOffset;
     private final AbiConfig config;
 
     private AbiArea(byte[] image, int randomOffset, int messageOffset, AbiConfig config) {
         this.image = image;
+        this.size = ByteBuffer.wrap(image).order(ByteOrder.LITTLE_ENDIAN).getInt(AREA_SIZE);
         this.randomOffset = randomOffset;
         this.messageOffset = messageOffset;
         this.config = config;
@@ -117,7 +120,7 @@ final class AbiArea {
 
     /** Bytes of the area (a page multiple): its place in the {@link StateLayout}. */
     int size() {
-        return ByteBuffer.wrap(image).order(ByteOrder.LITTLE_ENDIAN).getInt(AREA_SIZE);
+        return size;
     }
 
     /** The configuration part as written at creation (tests compare it with the C reading). */
@@ -128,6 +131,7 @@ final class AbiArea {
     /** Writes the configuration and a first random pool into a new state memfd. */
     void create(StateFile state) throws IOException {
         state.fd().pwriteFully(image, state.layout().abiOffset());
+        image = null;
         refill(state, 0);
     }
 

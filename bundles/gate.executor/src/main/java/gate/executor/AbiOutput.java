@@ -24,7 +24,8 @@ final class AbiOutput {
 
     private final InstancePipe pipe;
     private final int maxSendSize;
-    private final byte[] buffer = new byte[CAPACITY];
+    /** Where bytes wait (a {@link StreamBuffers} array while any do), or null. */
+    private byte[] buffer;
     private int start;
     private int end;
     /** Bytes of the packet being forwarded (padding included) that are still to go. */
@@ -48,6 +49,23 @@ final class AbiOutput {
 
     byte[] buffer() {
         return buffer;
+    }
+
+    /** Gives this output an array of {@link #CAPACITY} bytes to work in. */
+    void attach(byte[] array) {
+        buffer = array;
+    }
+
+    /** Whether no byte waits here (the array may go back; {@link #attach} before the next use). */
+    boolean isEmpty() {
+        return start == end;
+    }
+
+    void detach() {
+        if (start != end) {
+            throw new IllegalStateException("bytes wait in the output");
+        }
+        buffer = null;
     }
 
     /** Where the next bytes read from fd 1 go. */

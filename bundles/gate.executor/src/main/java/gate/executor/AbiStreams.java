@@ -30,11 +30,10 @@ final class AbiStreams implements AutoCloseable {
     private final Fd input;
     private final Fd output1;
     private final Fd wakeups;
-    private final Memory io = new Memory(AbiOutput.CAPACITY);
     private final Memory one = new Memory(8);
     private final Memory drained = new Memory(8);
-    private final byte[] inputBytes = new byte[INPUT_CHUNK];
-    private final Memory inputStaged = new Memory(INPUT_CHUNK);
+    /** Held while bytes wait in either direction or the pump works, else null (idle instances). */
+    private StreamBuffers buffers;
     private int inputStart;
     private int inputEnd;
     private boolean inputEnded;
@@ -85,6 +84,7 @@ final class AbiStreams implements AutoCloseable {
         while (failure == null) {
             boolean done = ended.isDone(); // observed before the last look at fd 1
             drainWakeups();
+            hold();
             boolean outputEmpty = move();
             if (failure != null || (done && (outputEmpty && !output.blocked() || abandon.getAsBoolean()))) {
                 break;
@@ -103,10 +103,12 @@ final class AbiStreams implements AutoCloseable {
                 fds[n++] = input.raw();
                 fds[n++] = StreamCalls.POLLOUT;
             }
+            releaseIfEmpty();
             if (StreamCalls.poll(fds, n / 2, -1) < 0 && Native.getLastError() != LibC.EINTR) {
                 throw new NativeError("poll", Native.getLastError());
             }
         }
+        releaseIfEmpty();
         return failure;
     }
 
@@ -116,8 +118,25 @@ final class AbiStreams implements AutoCloseable {
      * the Java ABI reads everything available (gate.abi README §1).
      */
     void prime() throws IOException {
+        hold();
         while (moveInput()) {
             // until the session has nothing more or fd 0 is full
+        }
+        releaseIfEmpty();
+    }
+
+    private void hold() {
+        if (buffers == null) {
+            buffers = StreamBuffers.take();
+            output.attach(buffers.output);
+        }
+    }
+
+    private void releaseIfEmpty() {
+        if (buffers != null && output.isEmpty() && inputStart == inputEnd) {
+            output.detach();
+            StreamBuffers.give(buffers);
+            buffers = null;
         }
     }
 
@@ -146,9 +165,9 @@ final class AbiStreams implements AutoCloseable {
             }
             int room = output.blocked() ? 0 : output.room();
             if (room > 0) {
-                long n = StreamCalls.read(output1.raw(), io, room);
+                long n = StreamCalls.read(output1.raw(), buffers.outputNative, room);
                 if (n > 0) {
-                    io.read(0, output.buffer(), output.end(), (int) n);
+                    buffers.outputNative.read(0, output.buffer(), output.end(), (int) n);
                     output.added((int) n);
                     moved = true;
                 } else {
@@ -163,7 +182,7 @@ final class AbiStreams implements AutoCloseable {
     /** Session bytes to fd 0; its end of stream closes the JVM's write end (EOF for the program). */
     private boolean moveInput() throws IOException {
         if (inputStart == inputEnd && !inputEnded) {
-            int n = pipe.read(inputBytes, 0, INPUT_CHUNK);
+            int n = pipe.read(buffers.input, 0, INPUT_CHUNK);
             if (n < 0) {
                 inputEnded = true;
                 input.close();
@@ -172,14 +191,14 @@ final class AbiStreams implements AutoCloseable {
             if (n == 0) {
                 return false;
             }
-            inputStaged.write(0, inputBytes, 0, n);
+            buffers.inputNative.write(0, buffers.input, 0, n);
             inputStart = 0;
             inputEnd = n;
         }
         if (inputStart == inputEnd) {
             return false;
         }
-        long n = StreamCalls.write(input.raw(), inputStaged.share(inputStart), inputEnd - inputStart);
+        long n = StreamCalls.write(input.raw(), buffers.inputNative.share(inputStart), inputEnd - inputStart);
         if (n < 0) {
             again("write");
             return false;

@@ -8,7 +8,7 @@ import java.io.ByteArrayOutputStream;
  * accept} bytes until more is allowed), hands out queued input, and notifies its listener like
  * gate.broker's MemoryPipe.
  */
-final class ListeningPipe implements InstancePipe {
+class ListeningPipe implements InstancePipe {
     private final ByteArrayOutputStream written = new ByteArrayOutputStream();
     private final ByteArrayOutputStream debug = new ByteArrayOutputStream();
     private final ByteArrayOutputStream input = new ByteArrayOutputStream();
