@@ -83,6 +83,11 @@ final class NativeInstance implements Instance {
         this.abi = mode;
     }
 
+    /** Whether the program ABI runs inside the sandbox. */
+    boolean inAbiMode() {
+        return abi != null;
+    }
+
     int functionCount() {
         return program.module().functionCount();
     }

@@ -1,0 +1,107 @@
+package gate.executor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gate.abi.AbiConfig;
+import gate.abi.InstancePipe;
+import gate.abi.ProgramAbi;
+import gate.engine.Instance;
+import gate.engine.InstanceLimits;
+import gate.engine.Program;
+import gate.engine.TrapException;
+import gate.engine.TrapId;
+import gate.wasm.Module;
+import gate.wasm.Wasm;
+import gate.wasm.WasmLimits;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * When an instance runs the ABI inside its sandbox (notes/s8/abi-native.md §1), and the end of a
+ * run there: the exit value of proc_exit, and a session stream that ends (stdin EOF).
+ */
+class AbiModeTest {
+    private static NativeEngine engine;
+    private static Module echo;
+    private static Module exit;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        Path cache = Path.of(System.getProperty("gate.test.cache", "target/test-cache"));
+        engine = new NativeEngine(TestPrograms.config(), new ProgramCache(cache.resolve("abimode-programs")));
+        echo = Wasm.load(Files.readAllBytes(Path.of("../../testdata/echo.wasm")), WasmLimits.DEFAULT);
+        exit = Wasm.load(Files.readAllBytes(Path.of("../../testdata/exit.wasm")), WasmLimits.DEFAULT);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        engine.close();
+    }
+
+    private static NativeInstance instantiate(Module module, InstancePipe pipe, String... args) {
+        List<String> argv = new java.util.ArrayList<>(List.of("p"));
+        argv.addAll(List.of(args));
+        Program program = engine.compile(module);
+        return (NativeInstance) program.instantiate(ProgramAbi.create(module, pipe, AbiConfig.of(argv)),
+                InstanceLimits.DEFAULT);
+    }
+
+    @Test
+    void programAbiImportsRunInTheSandbox() {
+        ListeningPipe pipe = new ListeningPipe();
+        pipe.input(new byte[0], true);
+        try (NativeInstance i = instantiate(echo, pipe)) {
+            assertTrue(i.inAbiMode());
+            assertEquals(0, i.invoke("_start").length); // stdin EOF: echo returns
+        }
+    }
+
+    @Test
+    void theHostPathWhenAskedForOrWhenThePipeCannotNotify() {
+        System.setProperty(AbiMode.PROPERTY, "host");
+        try (NativeInstance i = instantiate(echo, new ListeningPipe())) {
+            assertFalse(i.inAbiMode());
+        } finally {
+            System.clearProperty(AbiMode.PROPERTY);
+        }
+        ListeningPipe silent = new ListeningPipe() {
+            @Override
+            public synchronized boolean listen(Runnable l) {
+                return false;
+            }
+
+            @Override
+            public int await(int events, long timeoutNanos) {
+                return events & READABLE; // the stream below has ended: readable at once
+            }
+        };
+        silent.input(new byte[0], true);
+        try (NativeInstance i = instantiate(echo, silent)) {
+            assertFalse(i.inAbiMode());
+            assertEquals(0, i.invoke("_start").length); // the Java ABI over the host slot
+        }
+    }
+
+    @Test
+    void procExitValueReachesTheJvm() {
+        for (int code : new int[] {0, 1, 7, 255}) {
+            try (NativeInstance i = instantiate(exit, new ListeningPipe(), Integer.toString(code))) {
+                assertTrue(i.inAbiMode());
+                if (code == 0) {
+                    assertEquals(0, i.invoke("_start").length); // exit(0) from main is a normal return
+                    continue;
+                }
+                TrapException e = org.junit.jupiter.api.Assertions.assertThrows(TrapException.class,
+                        () -> i.invoke("_start"));
+                assertEquals(TrapId.EXIT, e.trap());
+                assertEquals(code, e.exitCode());
+            }
+        }
+    }
+}
