@@ -68,7 +68,7 @@ public final class ProgramAbi implements Imports {
 
     /**
      * The number that names {@code imp}'s behaviour for a native runtime that implements this ABI
-     * inside its sandbox (runtime.native include/gate/abi_area.h, GATE_ABI_FN_*, README §8): 1
+     * inside its sandbox (runtime.native include/gate/abi_area.h, GATE_ABI_FN_*, README §7): 1
      * {@code gate.io_N}, 2 {@code gate.fd_N}, 3..24 the WASI functions (the unsupported ones by
      * errno group), plus 0x100 for {@code wasi_unstable}. 0 exactly when {@link #resolve} gives
      * null. The signature is not checked here: the engine's link check does that.

@@ -35,9 +35,9 @@ final class AbiMode implements AutoCloseable {
 
     /**
      * The area for an instance of {@code module} linked with {@code imports}, or null for the host
-     * path (§1): ABI mode iff the imports are a {@link ProgramAbi} whose pipe can notify, every
-     * import is a function it resolves (signatures: the link check before), and the property does
-     * not say {@code host}.
+     * path (§1): ABI mode iff the imports are a {@link ProgramAbi}, every import is a function it
+     * resolves (signatures: the link check before), and the property does not say {@code host};
+     * {@link #create} still says no when the pipe cannot notify.
      */
     static AbiArea plan(Module module, Imports imports) {
         if ("host".equals(System.getProperty(PROPERTY)) || !(imports instanceof ProgramAbi abi)) {
@@ -52,17 +52,22 @@ final class AbiMode implements AutoCloseable {
             }
             bindings[k++] = id;
         }
-        if (!abi.pipe().listen(null)) {
-            return null;
-        }
         // The program's monotonic clock starts at 0 on the first start (StartRecord.monotonicNanos).
         return AbiArea.plan(bindings, abi.config(), 0);
     }
 
-    /** Writes {@code area} into the new instance's state and opens its streams. */
+    /**
+     * Writes {@code area} into the new instance's state and opens its streams; null when the pipe
+     * cannot notify ({@link InstancePipe#listen}): the instance then takes the host path.
+     */
     static AbiMode create(AbiArea area, ProgramAbi abi, StateFile state) throws IOException {
+        AbiStreams streams = new AbiStreams(abi.pipe(), abi.config().maxSendSize());
+        if (!streams.listening()) {
+            streams.close();
+            return null;
+        }
         area.create(state);
-        return new AbiMode(area, new AbiStreams(abi.pipe(), abi.config().maxSendSize()), abi.pipe());
+        return new AbiMode(area, streams, abi.pipe());
     }
 
     /** The record of the next start, and the area ready for it. */
@@ -85,7 +90,13 @@ final class AbiMode implements AutoCloseable {
      */
     ExitStatus serve(InstanceProcess p, BooleanSupplier killed)
             throws IOException, InterruptedException, ExecutionException {
-        String failure = streams.pump(p.status(), killed);
+        String failure;
+        try {
+            failure = streams.pump(p.status(), killed);
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            p.kill(); // nobody moves its streams any more
+            throw e;
+        }
         if (failure != null) {
             p.kill();
             p.status().get();

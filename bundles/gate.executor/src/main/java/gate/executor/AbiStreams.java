@@ -39,6 +39,7 @@ final class AbiStreams implements AutoCloseable {
     private boolean inputEnded;
     private String failure;
     private boolean closed;
+    private final boolean listening;
 
     AbiStreams(InstancePipe pipe, int maxSendSize) throws IOException {
         this.pipe = pipe;
@@ -59,7 +60,12 @@ final class AbiStreams implements AutoCloseable {
             throw e;
         }
         one.setLong(0, 1);
-        pipe.listen(this::signal);
+        listening = pipe.listen(this::signal);
+    }
+
+    /** Whether the pipe notifies this object (else nothing here can wait for it). */
+    boolean listening() {
+        return listening;
     }
 
     /** The process's fd 0 (read end): pass it to the run. */
@@ -82,8 +88,10 @@ final class AbiStreams implements AutoCloseable {
         ended.whenComplete((status, error) -> signal());
         int[] fds = new int[6];
         while (failure == null) {
-            boolean done = ended.isDone(); // observed before the last look at fd 1
+            // Wake-ups first, then the state they announce: a signal after this drain stays for
+            // the poll below, and the end is observed before the last look at fd 1.
             drainWakeups();
+            boolean done = ended.isDone();
             hold();
             boolean outputEmpty = move();
             if (failure != null || (done && (outputEmpty && !output.blocked() || abandon.getAsBoolean()))) {
@@ -220,9 +228,12 @@ final class AbiStreams implements AutoCloseable {
         throw new NativeError(call, errno);
     }
 
+    /**
+     * Closes the pipes and the eventfd. The pipe keeps the listener, which does nothing from now
+     * on (clearing it could remove the listener of a newer instance on the same pipe).
+     */
     @Override
     public void close() {
-        pipe.listen(null);
         synchronized (this) {
             closed = true;
         }
