@@ -373,7 +373,11 @@ void __attribute__((noreturn)) loader_main(uint64_t *sp)
 	block_len = (uint64_t)(rt_block_end - rt_block_begin);
 	low_len = (uint64_t)(rt_block_begin - rt_low_begin);
 	check(block_len <= GATE_RT_AREA && low_len <= GATE_RT_MAP - GATE_RT_AREA, GATE_LOADER_MAP);
-	memcpy((void *)(area - low_len), rt_low_begin, low_len + block_len);
+	memcpy((void *)area, rt_block_begin, block_len);
+	/* The ABI code runs only with an ABI area (rt_host, rt_exit): without one its
+	 * pages stay untouched and cost no memory. */
+	if (r.rec.abi_size)
+		memcpy((void *)(area - low_len), rt_low_begin, low_len);
 	cfg = (struct rt_config *)(area + (uint64_t)((char *)&rt_cfg - rt_block_begin));
 
 	cfg->stack_bottom = stack + GATE_STACK_OFFSET;

@@ -707,6 +707,88 @@ static void test_exit(void)
 	}
 }
 
+/* The remaining rules of README §2-§4 in one place. */
+static void test_details(void)
+{
+	uint8_t out[256], e[16], total[2] = { 0x2c, 0x01 }; /* 300 */
+	int i;
+
+	/* stdio channel: other streams and domains are ignored, credit is capped, a
+	 * negative increment closes stdout */
+	setup();
+	abi_put_le32(e, 1);
+	abi_put_le32(e + 4, 50);
+	abi_put_le32(e + 8, 0);
+	abi_put_le32(e + 12, 0x7fffffff);
+	session_send(-2, ABI_DOMAIN_FLOW, e, 16); /* stream 1 ignored, stream 0 +max */
+	flow(-2, 0, 100);
+	session_send(-2, ABI_DOMAIN_CALL, e, 8);
+	CHECK_EQ(call4(GATE_ABI_FN_SCHED_YIELD, 0, 0, 0, 0), -1);
+	CHECK_EQ(state()->stdout_credit, 0x7fffffff);
+	CHECK_EQ(state()->program.len, 0);
+	memset(e, 0, sizeof e);
+	abi_put_le32(e, 1); /* stdin data for stream 1: ignored */
+	e[8] = 'x';
+	session_send(-2, ABI_DOMAIN_DATA, e, 9);
+	CHECK_EQ(call4(GATE_ABI_FN_SCHED_YIELD, 0, 0, 0, 0), -1);
+	CHECK_EQ(state()->stdin.len, 0);
+	flow(-2, 0, -5);
+	iovec(16, 1000, 4);
+	CHECK_EQ(call4(GATE_ABI_FN_FD_WRITE, 1, 16, 1, 32), -1);
+	CHECK_EQ(s[0], 64);
+	/* poll: fd 1 write reports the closed stdout as a hang-up, fd 0 read at EOF too */
+	stdin_data("", 0);
+	subscription(1000, 0, 1, 2, 1, 0, 0);
+	subscription(1048, 0, 2, 1, 0, 0, 0);
+	subscription(1096, 0, 3, 7, 0, 0, 0); /* unknown tag: EINVAL event */
+	CHECK_EQ(call4(GATE_ABI_FN_POLL_ONEOFF, 1000, 2000, 3, 3000), -1);
+	CHECK_EQ(mem32(3000), 3);
+	CHECK(memory[2010] == 2 && mem64(2016) == 0 && memory[2024] == 1, "stdout hang-up");
+	CHECK(memory[2042] == 1 && mem64(2048) == 0 && memory[2056] == 1, "stdin hang-up");
+	CHECK(memory[2074] == 7 && memory[2072] == 28, "unknown tag");
+	/* discovery totals are capped at 256; other codes and domains do not count */
+	setup();
+	session_send(-1, ABI_DOMAIN_FLOW, total, 2);
+	CHECK_EQ(call4(GATE_ABI_FN_SCHED_YIELD, 0, 0, 0, 0), -1);
+	CHECK_EQ(state()->discovered, 0);
+	session_send(-1, ABI_DOMAIN_INFO, total, 2);
+	CHECK_EQ(call4(GATE_ABI_FN_SCHED_YIELD, 0, 0, 0, 0), -1);
+	CHECK_EQ(state()->discovered, 256);
+	CHECK_EQ(state()->program.len, 32); /* discovery packets reach the program too */
+	/* fd 4 write: EAGAIN once 2 x max_send_size bytes wait for the pipe */
+	setup();
+	area->max_send_size = 4096;
+	session_send(-1, ABI_DOMAIN_CALL, total, 2);
+	for (i = 0; i < 4096; i += 8)
+		memcpy(memory + 4096 + i, "\x00\x10\0\0\x05\0\x03\0", 8); /* 4096-byte data packets, code 5 */
+	iovec(16, 4096, 4096);
+	{
+		int sends = 0;
+
+		for (;;) { /* fill the socket buffer, then the queue */
+			CHECK_EQ(call4(GATE_ABI_FN_FD_WRITE, 4, 16, 1, 32), -1);
+			if (s[0] == 6)
+				break;
+			CHECK(mem32(32) == 4096 && ++sends < 10000, "send %d wrote %u", sends, mem32(32));
+		}
+		CHECK(state()->output.len >= 2 * 4096, "queue %u", state()->output.len);
+	}
+	/* io_N wait flag with send bytes: waits for output room (here none: suspended) */
+	iovec(24, 6000, 100);
+	CHECK_EQ(call4(GATE_ABI_FN_FD_READ, 4, 24, 1, 32), -1); /* the discovery reply */
+	CHECK_EQ(mem32(32), 16);
+	memset(s, 0, sizeof s);
+	s[3] = 16;
+	s[4] = 1;
+	s[2] = 40;
+	s[5] = 44;
+	s[6] = 1;
+	CHECK_EQ(call(GATE_ABI_FN_IO, s), GATE_ABI_STOP_SUSPENDED);
+	CHECK_EQ(call4(GATE_ABI_FN_FD_PRESTAT_DIR_NAME, 3, 0, 0, 0), -1);
+	CHECK_EQ(s[0], 8);
+	(void)out;
+}
+
 /* xorshift: a fixed seed, so every run checks the same inputs */
 static uint64_t rnd_state = 0x9e3779b97f4a7c15ull;
 
@@ -781,6 +863,7 @@ int main(void)
 	test_random();
 	test_fds();
 	test_exit();
+	test_details();
 	test_random_streams();
 	return check_report("test_abi");
 }
