@@ -124,6 +124,23 @@ final class AbiMode implements AutoCloseable {
         area.refill(state, stop.randomUsed());
     }
 
+    /**
+     * The function that called the import the run stopped in (gate.compiler RUNTIME-NEEDS.md §4:
+     * {@code [sp + 16]} is the return into the caller's CALL site), which is what the interpreter
+     * names in a trap's trace; the import itself when that word is not a CALL site.
+     */
+    static List<String> caller(gate.compiler.CompiledProgram compiled, Module module, StateFile state, Vars vars)
+            throws IOException {
+        byte[] word = state.readStack(vars.spOffset() + 16, 8);
+        long pc = java.nio.ByteBuffer.wrap(word).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong() - vars.textAddr();
+        gate.compiler.gen.Site site = pc >= 0 && pc < Integer.MAX_VALUE ? compiled.siteAt((int) pc) : null;
+        if (site == null || site.kind() != gate.compiler.gen.SiteKind.CALL || site.function() < 0) {
+            return StackReader.innermostFunction(compiled, module, vars);
+        }
+        gate.wasm.Names names = module.names();
+        return List.of((names == null ? gate.wasm.Names.EMPTY : names).function(site.function()));
+    }
+
     /** The trap a stop reason ends with (§6), or null for none. */
     static TrapId trapOf(int reason) {
         return switch (reason) {

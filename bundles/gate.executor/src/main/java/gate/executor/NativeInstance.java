@@ -520,7 +520,8 @@ final class NativeInstance implements Instance {
                     List.of("ABI mode: the session's stream does not frame: " + stop.message()));
             case AbiStop.VIOLATION -> {
                 abi.report(stop);
-                throw new TrapException(trap, 0, StackReader.innermostFunction(compiled, program.module(), vars));
+                throw new TrapException(trap, 0, atImport ? AbiMode.caller(compiled, program.module(), state, vars)
+                        : StackReader.innermostFunction(compiled, program.module(), vars));
             }
             default -> { // SUSPENDED, DEFICIENCY: resumable, the call is retried (README §5)
                 if (stop.reason() == AbiStop.DEFICIENCY) {
@@ -530,7 +531,7 @@ final class NativeInstance implements Instance {
                 }
                 suspended = true;
                 suspendedType = type;
-                throw new TrapException(trap, 0, StackReader.innermostFunction(compiled, program.module(), vars));
+                throw new TrapException(trap, 0, AbiMode.caller(compiled, program.module(), state, vars));
             }
         }
     }

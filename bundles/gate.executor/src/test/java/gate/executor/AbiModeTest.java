@@ -88,6 +88,29 @@ class AbiModeTest {
         }
     }
 
+    /** A violation in the sandbox reads as gate.abi's: its debug line and the calling function. */
+    @Test
+    void aViolationNamesItsReasonAndTheCaller() throws Exception {
+        Module bad = Wasm.load(Files.readAllBytes(Path.of("../../testdata/bad_pointer.wasm")), WasmLimits.DEFAULT);
+        ListeningPipe pipe = new ListeningPipe();
+        TrapException inSandbox;
+        try (NativeInstance i = instantiate(bad, pipe)) {
+            assertTrue(i.inAbiMode());
+            inSandbox = org.junit.jupiter.api.Assertions.assertThrows(TrapException.class, () -> i.invoke("_start"));
+        }
+        ListeningPipe javaPipe = new ListeningPipe();
+        TrapException inJava;
+        try (Instance i = new gate.interp.InterpreterEngine().compile(bad).instantiate(
+                ProgramAbi.create(bad, javaPipe, AbiConfig.of(List.of("p"))), InstanceLimits.DEFAULT)) {
+            inJava = org.junit.jupiter.api.Assertions.assertThrows(TrapException.class, () -> i.invoke("_start"));
+        }
+        assertEquals(TrapId.ABI_VIOLATION, inSandbox.trap());
+        assertEquals(inJava.trap(), inSandbox.trap());
+        assertEquals(inJava.wasmStackTrace(), inSandbox.wasmStackTrace());
+        assertEquals(new String(javaPipe.debugBytes()), new String(pipe.debugBytes()));
+        assertTrue(new String(pipe.debugBytes()).startsWith("gate: ABI violation: "));
+    }
+
     @Test
     void procExitValueReachesTheJvm() {
         for (int code : new int[] {0, 1, 7, 255}) {
