@@ -111,6 +111,30 @@ class AbiModeTest {
         assertTrue(new String(pipe.debugBytes()).startsWith("gate: ABI violation: "));
     }
 
+    /**
+     * A deficiency stops at the import and leaves the instance suspended; resuming retries the
+     * call in the sandbox (here it fails again: the limit still holds), it does not skip it.
+     */
+    @Test
+    void aDeficiencyIsResumableAndRetriesTheCall() throws Exception {
+        Module random = NativeEngineTest.module("randomget");
+        AbiConfig config = new AbiConfig(List.of("p"), List.of(), 1, new java.security.SecureRandom(), 8, 65536);
+        ListeningPipe pipe = new ListeningPipe();
+        try (Instance i = engine.compile(random).instantiate(ProgramAbi.create(random, pipe, config),
+                InstanceLimits.DEFAULT)) {
+            assertTrue(((NativeInstance) i).inAbiMode());
+            assertEquals(0, i.invoke("get", 0, 8)[0]); // the whole allowance
+            TrapException first = org.junit.jupiter.api.Assertions.assertThrows(TrapException.class,
+                    () -> i.invoke("get", 0, 1));
+            assertEquals(TrapId.ABI_DEFICIENCY, first.trap());
+            assertTrue(i.isSuspended());
+            TrapException again = org.junit.jupiter.api.Assertions.assertThrows(TrapException.class, i::resume);
+            assertEquals(TrapId.ABI_DEFICIENCY, again.trap());
+            String debug = new String(pipe.debugBytes());
+            assertEquals(2, debug.split("gate: ABI deficiency: ", -1).length - 1, debug);
+        }
+    }
+
     @Test
     void procExitValueReachesTheJvm() {
         for (int code : new int[] {0, 1, 7, 255}) {
