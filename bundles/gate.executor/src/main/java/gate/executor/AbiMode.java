@@ -1,6 +1,10 @@
 package gate.executor;
 
 import gate.abi.InstancePipe;
+import gate.compiler.CompiledProgram;
+import gate.compiler.gen.FunctionInfo;
+import gate.compiler.gen.Site;
+import gate.compiler.gen.SiteKind;
 import gate.abi.ProgramAbi;
 import gate.engine.Imports;
 import gate.engine.TrapException;
@@ -119,26 +123,108 @@ final class AbiMode implements AutoCloseable {
         return stop.exitValue();
     }
 
-    /** Refills the random pool after a RANDOM stop. */
-    void refill(StateFile state, AbiStop stop) throws IOException {
-        area.refill(state, stop.randomUsed());
-    }
-
     /**
      * The function that called the import the run stopped in (gate.compiler RUNTIME-NEEDS.md §4:
      * {@code [sp + 16]} is the return into the caller's CALL site), which is what the interpreter
      * names in a trap's trace; the import itself when that word is not a CALL site.
      */
-    static List<String> caller(gate.compiler.CompiledProgram compiled, Module module, StateFile state, Vars vars)
+    static List<String> caller(CompiledProgram compiled, Module module, StateFile state, Vars vars)
             throws IOException {
         byte[] word = state.readStack(vars.spOffset() + 16, 8);
         long pc = java.nio.ByteBuffer.wrap(word).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong() - vars.textAddr();
-        gate.compiler.gen.Site site = pc >= 0 && pc < Integer.MAX_VALUE ? compiled.siteAt((int) pc) : null;
-        if (site == null || site.kind() != gate.compiler.gen.SiteKind.CALL || site.function() < 0) {
+        Site site = pc >= 0 && pc < Integer.MAX_VALUE ? compiled.siteAt((int) pc) : null;
+        if (site == null || site.kind() != SiteKind.CALL || site.function() < 0) {
             return StackReader.innermostFunction(compiled, module, vars);
         }
         gate.wasm.Names names = module.names();
         return List.of((names == null ? gate.wasm.Names.EMPTY : names).function(site.function()));
+    }
+
+    /** What the instance does after a run that ended with a trap ({@link #stopped}). */
+    record Outcome(Kind kind, TrapException trap) {
+        enum Kind {
+            /** The run did not end in the ABI: the usual trap handling follows. */
+            NOT_IN_ABI,
+            /** The random pool is refilled and the call prepared to run again: resume at once. */
+            RETRY,
+            /** Resumable at the import ({@link #trap} to throw; resume retries the call). */
+            SUSPENDED,
+            /** Throw {@link #trap}. */
+            FINAL
+        }
+    }
+
+    /**
+     * How a run that ended with {@code trap} ended in the ABI (notes/s8/abi-native.md §6), from the
+     * area's stop reason. A reason that does not match the trap, or a resumable stop that is not at
+     * an import, is the sandbox misbehaving: INTERNAL_ERROR.
+     *
+     * @param killRequested a kill was asked for: a suspension answers it with KILLED
+     */
+    Outcome stopped(TrapId trap, Vars vars, CompiledProgram compiled, Module module, StateFile state,
+            boolean killRequested) throws IOException {
+        AbiStop stop = stop(state);
+        Site site = vars.valid() && vars.state() == Vars.STOPPED ? compiled.siteAt((int) vars.trapPc()) : null;
+        boolean atImport = site != null && site.kind() == SiteKind.IMPORT && site.function() >= 0;
+        if (stop.reason() == AbiStop.NONE) {
+            // at an import: the runtime could not use its configuration or state (the message says which)
+            return atImport ? fail(stop.message().isEmpty() ? "a stop at an import without a reason" : stop.message())
+                    : new Outcome(Outcome.Kind.NOT_IN_ABI, null);
+        }
+        if (trapOf(stop.reason()) != trap || (stop.reason() != AbiStop.VIOLATION && !atImport)) {
+            return fail("stop reason " + stop.reason() + " does not match trap " + trap.id);
+        }
+        switch (stop.reason()) {
+            case AbiStop.RANDOM -> {
+                area.refill(state, stop.randomUsed());
+                retryImport(state, compiled, vars, site.function());
+                return new Outcome(Outcome.Kind.RETRY, null);
+            }
+            case AbiStop.INPUT -> {
+                return fail("the session's stream does not frame: " + stop.message());
+            }
+            case AbiStop.VIOLATION -> {
+                report(stop);
+                return new Outcome(Outcome.Kind.FINAL, new TrapException(trap, 0, atImport
+                        ? caller(compiled, module, state, vars) : StackReader.innermostFunction(compiled, module, vars)));
+            }
+            default -> { // SUSPENDED, DEFICIENCY: resumable, the call is retried (gate.abi README §5)
+                if (stop.reason() == AbiStop.DEFICIENCY) {
+                    report(stop);
+                } else if (killRequested) {
+                    return new Outcome(Outcome.Kind.FINAL, new TrapException(TrapId.KILLED));
+                }
+                return new Outcome(Outcome.Kind.SUSPENDED, new TrapException(trap, 0, caller(compiled, module, state, vars)));
+            }
+        }
+    }
+
+    private static Outcome fail(String why) {
+        return new Outcome(Outcome.Kind.FINAL, new TrapException(TrapId.INTERNAL_ERROR, 0, List.of("ABI mode: " + why)));
+    }
+
+    /**
+     * Makes the next resume enter import {@code function}'s stub again (gate.compiler
+     * RUNTIME-NEEDS.md §3-4): at the stop ({@code last}), {@code [sp]} is the return into the stub
+     * and {@code [sp + 8]} the caller's rbp; the resume routine ({@code pop rbp; ret}) then pops
+     * the caller's rbp from {@code [sp]} and returns to the stub's first instruction at {@code
+     * [sp + 8]}, with the return into the caller at {@code [sp + 16]} as on the first call.
+     */
+    void retryImport(StateFile state, CompiledProgram compiled, Vars last, int function) throws IOException {
+        long sp = last.spOffset();
+        long callerRbp = state.readWord(StateLayout.STACK_OFFSET + sp + 8);
+        state.writeWord(StateLayout.STACK_OFFSET + sp, callerRbp);
+        state.writeWord(StateLayout.STACK_OFFSET + sp + 8, last.textAddr() + stubStart(compiled, function));
+        state.writeWord(16, sp); // vars.sp_offset
+    }
+
+    private static int stubStart(CompiledProgram compiled, int function) {
+        for (FunctionInfo info : compiled.functions()) {
+            if (info.index() == function) {
+                return info.textStart();
+            }
+        }
+        throw new TrapException(TrapId.INTERNAL_ERROR, 0, List.of("no import stub for function " + function));
     }
 
     /** The trap a stop reason ends with (§6), or null for none. */

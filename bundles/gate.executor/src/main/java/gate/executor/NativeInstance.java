@@ -292,7 +292,7 @@ final class NativeInstance implements Instance {
             if (site != null && site.kind() == SiteKind.IMPORT && site.function() >= 0
                     && site.function() < importedFunctions.size()) {
                 if (abi != null) { // the runtime serves the call again (abi-native.md §6)
-                    retryImport(site.function());
+                    abi.retryImport(state, compiled, last, site.function());
                     suspended = false;
                     return run(true, compiled.resume(), suspendedType);
                 }
@@ -459,8 +459,21 @@ final class NativeInstance implements Instance {
             }
             case TRAP -> {
                 TrapId trap = status.trap();
-                if (abi != null && abiStopped(trap, vars, type)) {
-                    return null; // the pool is refilled: the call runs again at once
+                if (abi != null) {
+                    AbiMode.Outcome outcome = abi.stopped(trap, vars, compiled, program.module(), state,
+                            requested == TrapId.KILLED);
+                    switch (outcome.kind()) {
+                        case RETRY -> {
+                            return null; // the pool is refilled: the call runs again at once
+                        }
+                        case SUSPENDED -> {
+                            suspended = true;
+                            suspendedType = type;
+                            throw outcome.trap();
+                        }
+                        case FINAL -> throw outcome.trap();
+                        case NOT_IN_ABI -> { }
+                    }
                 }
                 if (trap == TrapId.NO_FUNCTION && tables.placeholdersCalled()) {
                     throw new ForeignFunctionException("call_indirect found a null element in a table that also holds"
@@ -487,77 +500,6 @@ final class NativeInstance implements Instance {
             }
             default -> throw new TrapException(status.trap(), 0, List.of("native instance process: " + status));
         }
-    }
-
-    /**
-     * A run in ABI mode ended with {@code trap} (notes/s8/abi-native.md §6). Returns true when the
-     * call is to run again at once (random pool refilled); throws how the run ended in the ABI;
-     * returns false when it did not end in the ABI (the usual trap handling follows).
-     */
-    private boolean abiStopped(TrapId trap, Vars vars, FuncType type) throws IOException {
-        AbiStop stop = abi.stop(state);
-        Site site = vars.valid() && vars.state() == Vars.STOPPED ? compiled.siteAt((int) vars.trapPc()) : null;
-        boolean atImport = site != null && site.kind() == SiteKind.IMPORT && site.function() >= 0;
-        if (stop.reason() == AbiStop.NONE) {
-            if (atImport) {
-                // the runtime could not use its configuration or state (the message says which)
-                throw new TrapException(TrapId.INTERNAL_ERROR, 0, List.of("ABI mode: " + (stop.message().isEmpty()
-                        ? "a stop at an import without a reason" : stop.message())));
-            }
-            return false;
-        }
-        if (AbiMode.trapOf(stop.reason()) != trap || (stop.reason() != AbiStop.VIOLATION && !atImport)) {
-            throw new TrapException(TrapId.INTERNAL_ERROR, 0, List.of("ABI mode: stop reason " + stop.reason()
-                    + " does not match trap " + trap.id));
-        }
-        switch (stop.reason()) {
-            case AbiStop.RANDOM -> {
-                abi.refill(state, stop);
-                retryImport(site.function());
-                return true;
-            }
-            case AbiStop.INPUT -> throw new TrapException(TrapId.INTERNAL_ERROR, 0,
-                    List.of("ABI mode: the session's stream does not frame: " + stop.message()));
-            case AbiStop.VIOLATION -> {
-                abi.report(stop);
-                throw new TrapException(trap, 0, atImport ? AbiMode.caller(compiled, program.module(), state, vars)
-                        : StackReader.innermostFunction(compiled, program.module(), vars));
-            }
-            default -> { // SUSPENDED, DEFICIENCY: resumable, the call is retried (README §5)
-                if (stop.reason() == AbiStop.DEFICIENCY) {
-                    abi.report(stop);
-                } else if (requested == TrapId.KILLED) {
-                    throw new TrapException(TrapId.KILLED);
-                }
-                suspended = true;
-                suspendedType = type;
-                throw new TrapException(trap, 0, AbiMode.caller(compiled, program.module(), state, vars));
-            }
-        }
-    }
-
-    /**
-     * Makes the next resume enter import {@code function}'s stub again (gate.compiler
-     * RUNTIME-NEEDS.md §3-4): at the stop, {@code [sp]} is the return into the stub and {@code
-     * [sp + 8]} the caller's rbp; the resume routine ({@code pop rbp; ret}) then pops the caller's
-     * rbp from {@code [sp]} and returns to the stub's first instruction at {@code [sp + 8]}, with
-     * the return into the caller at {@code [sp + 16]} as on the first call.
-     */
-    private void retryImport(int function) throws IOException {
-        long sp = last.spOffset();
-        long callerRbp = state.readWord(StateLayout.STACK_OFFSET + sp + 8);
-        writeLong(StateLayout.STACK_OFFSET + sp, callerRbp);
-        writeLong(StateLayout.STACK_OFFSET + sp + 8, last.textAddr() + stubStart(function));
-        writeLong(16, sp); // vars.sp_offset
-    }
-
-    private int stubStart(int function) {
-        for (FunctionInfo info : compiled.functions()) {
-            if (info.index() == function) {
-                return info.textStart();
-            }
-        }
-        throw new TrapException(TrapId.INTERNAL_ERROR, 0, List.of("no import stub for function " + function));
     }
 
     /**
