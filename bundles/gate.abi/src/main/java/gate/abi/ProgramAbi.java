@@ -26,16 +26,15 @@ public final class ProgramAbi implements Imports {
     private final InstancePipe pipe;
     private final AbiConfig config;
     private final GateImports gate;
-    private final ImportTable wasi;
-    private final ImportTable wasiUnstable;
+    /** The WASI modules' functions, made when the program first imports from the module. */
+    private ImportTable wasi;
+    private ImportTable wasiUnstable;
 
     private ProgramAbi(AbiState state) {
         this.state = state;
         this.pipe = state.pipe;
         this.config = state.config;
         this.gate = new GateImports(state);
-        this.wasi = WasiImports.table(state, WasiLayout.PREVIEW1);
-        this.wasiUnstable = WasiImports.table(state, WasiLayout.UNSTABLE);
     }
 
     /**
@@ -60,10 +59,24 @@ public final class ProgramAbi implements Imports {
         }
         return switch (imp.module()) {
             case GateImports.MODULE -> gate.resolve(imp.name());
-            case "wasi_snapshot_preview1" -> wasi.get(imp.name());
-            case "wasi_unstable" -> wasiUnstable.get(imp.name());
+            case "wasi_snapshot_preview1" -> wasi().get(imp.name());
+            case "wasi_unstable" -> wasiUnstable().get(imp.name());
             default -> null;
         };
+    }
+
+    private ImportTable wasi() {
+        if (wasi == null) {
+            wasi = WasiImports.table(state, WasiLayout.PREVIEW1);
+        }
+        return wasi;
+    }
+
+    private ImportTable wasiUnstable() {
+        if (wasiUnstable == null) {
+            wasiUnstable = WasiImports.table(state, WasiLayout.UNSTABLE);
+        }
+        return wasiUnstable;
     }
 
     /**
