@@ -135,6 +135,34 @@ class AbiModeTest {
         }
     }
 
+    /** A kill ends an instance whose session takes none of its output (the engine stops waiting). */
+    @Test
+    void aKillEndsAnInstanceWhoseSessionTakesNothing() throws Exception {
+        java.util.concurrent.CountDownLatch refused = new java.util.concurrent.CountDownLatch(1);
+        ListeningPipe pipe = new ListeningPipe() {
+            @Override
+            public synchronized int write(byte[] src, int offset, int length) {
+                refused.countDown();
+                return 0; // echo's stdin grant never gets through
+            }
+        };
+        try (NativeInstance i = instantiate(echo, pipe)) {
+            java.util.concurrent.CompletableFuture<TrapId> outcome = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    i.invoke("_start");
+                    return null;
+                } catch (TrapException e) {
+                    return e.trap();
+                }
+            });
+            refused.await();
+            i.interrupt(TrapId.KILLED);
+            pipe.wakeUp();
+            // the bound only keeps a broken build from hanging; nothing is timed
+            assertEquals(TrapId.KILLED, outcome.get(5, java.util.concurrent.TimeUnit.MINUTES));
+        }
+    }
+
     @Test
     void procExitValueReachesTheJvm() {
         for (int code : new int[] {0, 1, 7, 255}) {
