@@ -60,7 +60,7 @@ final class FakeSession implements InstancePipe {
     private Consumer<FakeSession> onStdout = s -> {};
     private volatile int awaitsWithoutInput;
     /** An engine that moves the pipe's bytes itself (native ABI mode) and never awaits. */
-    private volatile Runnable listener;
+    private volatile java.util.function.IntConsumer listener;
     private boolean programWrote;
     private long writeBudget = -1;
 
@@ -198,14 +198,14 @@ final class FakeSession implements InstancePipe {
     }
 
     private void signal() {
-        Runnable l = listener;
+        java.util.function.IntConsumer l = listener;
         if (l != null) {
-            l.run();
+            l.accept(READABLE | WRITABLE);
         }
     }
 
     @Override
-    public boolean listen(Runnable l) {
+    public boolean listen(java.util.function.IntConsumer l) {
         listener = l;
         return true;
     }

@@ -32,7 +32,7 @@ final class MemoryPipe implements InstancePipe {
     private boolean outputEnded;
     private boolean woken;
     /** Told whenever the program side's conditions change ({@link InstancePipe#listen}), or null. */
-    private volatile Runnable listener;
+    private volatile java.util.function.IntConsumer listener;
 
     /**
      * @param inputCapacity bytes of packets that may wait for the program to read them
@@ -129,24 +129,27 @@ final class MemoryPipe implements InstancePipe {
         lock.lock();
         try {
             woken = true;
-            signalProgram();
+            signalProgram(READABLE | WRITABLE);
         } finally {
             lock.unlock();
         }
     }
 
     @Override
-    public boolean listen(Runnable listener) {
+    public boolean listen(java.util.function.IntConsumer listener) {
         this.listener = listener;
         return true;
     }
 
-    /** Wakes the program's await, and an engine that waits elsewhere (under the lock: it only signals). */
-    private void signalProgram() {
+    /**
+     * Wakes the program's await, and an engine that waits elsewhere for {@code events} (under the
+     * lock: it only signals).
+     */
+    private void signalProgram(int events) {
         programSide.signalAll();
-        Runnable l = listener;
+        java.util.function.IntConsumer l = listener;
         if (l != null) {
-            l.run();
+            l.accept(events);
         }
     }
 
@@ -172,7 +175,7 @@ final class MemoryPipe implements InstancePipe {
             if (n == 0) {
                 return -1;
             }
-            signalProgram();
+            signalProgram(WRITABLE);
             return n;
         } finally {
             lock.unlock();
@@ -195,7 +198,7 @@ final class MemoryPipe implements InstancePipe {
             }
             input.add(encoded);
             inputBytes += encoded.length;
-            signalProgram();
+            signalProgram(READABLE);
             return true;
         } finally {
             lock.unlock();
@@ -217,7 +220,7 @@ final class MemoryPipe implements InstancePipe {
         lock.lock();
         try {
             inputEnded = true;
-            signalProgram();
+            signalProgram(READABLE);
         } finally {
             lock.unlock();
         }
@@ -229,7 +232,7 @@ final class MemoryPipe implements InstancePipe {
         try {
             outputEnded = true;
             sessionSide.signalAll();
-            signalProgram();
+            signalProgram(READABLE | WRITABLE);
         } finally {
             lock.unlock();
         }

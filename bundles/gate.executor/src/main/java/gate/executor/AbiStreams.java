@@ -39,6 +39,12 @@ final class AbiStreams implements AutoCloseable {
     private boolean inputEnded;
     private String failure;
     private boolean closed;
+    /**
+     * The pipe events a sleeping {@link #pump} waits for (InstancePipe READABLE, WRITABLE): others
+     * do not wake it. All of them while it works, so that none that matters is lost between its
+     * last look and its sleep.
+     */
+    private volatile int interest = InstancePipe.READABLE | InstancePipe.WRITABLE;
     private final boolean listening;
 
     AbiStreams(InstancePipe pipe, int maxSendSize) throws IOException {
@@ -60,7 +66,7 @@ final class AbiStreams implements AutoCloseable {
             throw e;
         }
         one.setLong(0, 1);
-        listening = pipe.listen(this::signal);
+        listening = pipe.listen(this::pipeChanged);
     }
 
     /** Whether the pipe notifies this object (else nothing here can wait for it). */
@@ -90,6 +96,7 @@ final class AbiStreams implements AutoCloseable {
         while (failure == null) {
             // Wake-ups first, then the state they announce: a signal after this drain stays for
             // the poll below, and the end is observed before the last look at fd 1.
+            interest = InstancePipe.READABLE | InstancePipe.WRITABLE;
             drainWakeups();
             boolean done = ended.isDone();
             hold();
@@ -112,6 +119,8 @@ final class AbiStreams implements AutoCloseable {
                 fds[n++] = StreamCalls.POLLOUT;
             }
             releaseIfEmpty();
+            interest = (output.blocked() ? InstancePipe.WRITABLE : 0)
+                    | (inputStart == inputEnd && !inputEnded ? InstancePipe.READABLE : 0);
             if (StreamCalls.poll(fds, n / 2, -1) < 0 && Native.getLastError() != LibC.EINTR) {
                 throw new NativeError("poll", Native.getLastError());
             }
@@ -148,7 +157,14 @@ final class AbiStreams implements AutoCloseable {
         }
     }
 
-    /** Lets a waiting {@link #pump} look again (the pipe's listener; also the process's end). */
+    /** The pipe's listener: wakes the pump for the events it waits for. */
+    private void pipeChanged(int events) {
+        if ((events & interest) != 0) {
+            signal();
+        }
+    }
+
+    /** Lets a waiting {@link #pump} look again (the process's end, a wanted pipe event). */
     synchronized void signal() {
         if (!closed) {
             StreamCalls.write(wakeups.raw(), one, 8);

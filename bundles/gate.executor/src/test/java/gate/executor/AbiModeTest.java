@@ -72,7 +72,7 @@ class AbiModeTest {
         }
         ListeningPipe silent = new ListeningPipe() {
             @Override
-            public synchronized boolean listen(Runnable l) {
+            public synchronized boolean listen(java.util.function.IntConsumer l) {
                 return false;
             }
 

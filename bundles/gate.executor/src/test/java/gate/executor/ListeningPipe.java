@@ -15,7 +15,7 @@ class ListeningPipe implements InstancePipe {
     private int inputRead;
     private boolean inputEnded;
     private long accept = Long.MAX_VALUE;
-    private Runnable listener;
+    private java.util.function.IntConsumer listener;
 
     synchronized byte[] written() {
         return written.toByteArray();
@@ -30,7 +30,7 @@ class ListeningPipe implements InstancePipe {
         synchronized (this) {
             accept = bytes;
         }
-        signal();
+        signal(WRITABLE);
     }
 
     void input(byte[] bytes, boolean end) {
@@ -38,16 +38,16 @@ class ListeningPipe implements InstancePipe {
             input.writeBytes(bytes);
             inputEnded |= end;
         }
-        signal();
+        signal(READABLE);
     }
 
-    private void signal() {
-        Runnable l;
+    private void signal(int events) {
+        java.util.function.IntConsumer l;
         synchronized (this) {
             l = listener;
         }
         if (l != null) {
-            l.run();
+            l.accept(events);
         }
     }
 
@@ -78,7 +78,7 @@ class ListeningPipe implements InstancePipe {
 
     @Override
     public void wakeUp() {
-        signal();
+        signal(READABLE | WRITABLE);
     }
 
     @Override
@@ -87,7 +87,7 @@ class ListeningPipe implements InstancePipe {
     }
 
     @Override
-    public synchronized boolean listen(Runnable l) {
+    public synchronized boolean listen(java.util.function.IntConsumer l) {
         listener = l;
         return true;
     }
