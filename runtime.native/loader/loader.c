@@ -160,7 +160,7 @@ static uint64_t place(uint64_t addr, uint64_t size, uint64_t below, uint64_t ali
 
 static int map_code(uint64_t text, const struct received *r)
 {
-	long e = map(text - GATE_RT_AREA, GATE_RT_AREA, K_PROT_READ | K_PROT_WRITE,
+	long e = map(text - GATE_RT_MAP, GATE_RT_MAP, K_PROT_READ | K_PROT_WRITE,
 		     K_MAP_PRIVATE | K_MAP_ANONYMOUS, -1, 0);
 
 	if (e < 0)
@@ -169,7 +169,7 @@ static int map_code(uint64_t text, const struct received *r)
 	e = map(text, r->rec.text_size, K_PROT_READ | K_PROT_EXEC, K_MAP_PRIVATE,
 		r->fd[GATE_FD_TEXT], 0);
 	if (e < 0)
-		sys2(NR_munmap, text - GATE_RT_AREA, GATE_RT_AREA);
+		sys2(NR_munmap, text - GATE_RT_MAP, GATE_RT_MAP);
 	return e < 0 ? (int)e : 0;
 }
 
@@ -217,6 +217,15 @@ static int map_altstack(uint64_t addr, const struct received *r)
 	return e < 0 ? (int)e : 0;
 }
 
+/* The ABI area (abi_area.h): shared with the JVM, read-write, never executable. */
+static int map_abi(uint64_t addr, const struct received *r)
+{
+	long e = map(addr, r->rec.abi_size, K_PROT_READ | K_PROT_WRITE, K_MAP_SHARED,
+		     r->fd[GATE_FD_STATE], r->rec.abi_offset);
+
+	return e < 0 ? (int)e : 0;
+}
+
 static void check_fds(const struct received *r)
 {
 	struct k_stat st;
@@ -231,7 +240,7 @@ static void check_fds(const struct received *r)
 		      (uint64_t)st.size >= r->rec.text_size,
 	      GATE_LOADER_FD);
 	check(sys2(NR_fstat, r->fd[GATE_FD_STATE], &st) == 0 &&
-		      (uint64_t)st.size >= gate_state_size(&r->rec),
+		      (uint64_t)st.size >= gate_fd_size(&r->rec),
 	      GATE_LOADER_FD);
 }
 
@@ -348,7 +357,8 @@ void __attribute__((noreturn)) loader_main(uint64_t *sp)
 	struct rng g = { { 0 }, 0 };
 	struct rt_config *cfg;
 	struct gate_vars *v;
-	uint64_t text, stack, memory, altstack, area, block_len, old_top, mapped, vdso_clock;
+	uint64_t text, stack, memory, altstack, abi, area, block_len, low_len, old_top,
+		mapped, vdso_clock;
 	struct k_timespec ts;
 
 	check(sys2(NR_prctl, K_PR_SET_PDEATHSIG, K_SIGKILL) == 0, GATE_LOADER_LIMITS);
@@ -360,19 +370,26 @@ void __attribute__((noreturn)) loader_main(uint64_t *sp)
 	check(gate_record_check(&r.rec) == 0, gate_record_check(&r.rec));
 	check_fds(&r);
 
-	text = place(r.rec.text_addr, r.rec.text_size, GATE_RT_AREA, GATE_PAGE, map_code, &r, &g);
+	text = place(r.rec.text_addr, r.rec.text_size, GATE_RT_MAP, GATE_PAGE, map_code, &r, &g);
 	stack = place(r.rec.stack_addr, GATE_STACK_OFFSET + r.rec.stack_size, 0, GATE_PAGE,
 		      map_stack, &r, &g);
 	memory = place(r.rec.memory_addr, GATE_MEMORY_RESERVE, r.rec.globals_size,
 		       1ull << 32, map_memory, &r, &g);
 	altstack = place(0, GATE_ALTSTACK_SIZE, 0, GATE_PAGE, map_altstack, &r, &g);
+	abi = r.rec.abi_size ? place(0, r.rec.abi_size, 0, GATE_PAGE, map_abi, &r, &g) : 0;
 	v = init_vars(&r, stack, text, memory);
 
-	/* The runtime block, copied whole: all its references are pc-relative. */
+	/* The runtime block, copied whole: all its references are pc-relative. The slot
+	 * table (rt_block_begin) lands at text - GATE_RT_AREA, the ABI code below it. */
 	area = text - GATE_RT_AREA;
 	block_len = (uint64_t)(rt_block_end - rt_block_begin);
-	check(block_len <= GATE_RT_AREA, GATE_LOADER_MAP);
+	low_len = (uint64_t)(rt_block_begin - rt_low_begin);
+	check(block_len <= GATE_RT_AREA && low_len <= GATE_RT_MAP - GATE_RT_AREA, GATE_LOADER_MAP);
 	memcpy((void *)area, rt_block_begin, block_len);
+	/* The ABI code runs only with an ABI area (rt_host, rt_exit): without one its
+	 * pages stay untouched and cost no memory. */
+	if (r.rec.abi_size)
+		memcpy((void *)(area - low_len), rt_low_begin, low_len);
 	cfg = (struct rt_config *)(area + (uint64_t)((char *)&rt_cfg - rt_block_begin));
 
 	cfg->stack_bottom = stack + GATE_STACK_OFFSET;
@@ -383,11 +400,14 @@ void __attribute__((noreturn)) loader_main(uint64_t *sp)
 	cfg->entry = text + r.rec.entry;
 	cfg->text_addr = text;
 	cfg->text_end = text + r.rec.text_size;
-	cfg->area_addr = area;
+	cfg->area_addr = text - GATE_RT_MAP;
 	cfg->memory_addr = memory;
 	cfg->vars = (uint64_t)v;
 	cfg->resume = r.rec.flags & GATE_START_RESUME;
 	cfg->max_pages = r.rec.max_memory_pages;
+	cfg->abi_addr = abi;
+	cfg->abi_stack = altstack + GATE_ALTSTACK_SIZE;
+	cfg->abi_size = r.rec.abi_size;
 	cfg->vdso_clock = vdso_clock;
 	check(cfg->vdso_clock != 0, GATE_LOADER_VDSO);
 	cfg->time_mask = (1ull << r.rec.time_mask_bits) - 1;
@@ -405,12 +425,12 @@ void __attribute__((noreturn)) loader_main(uint64_t *sp)
 		cfg->filter, memory, (uint64_t)r.rec.max_memory_pages * GATE_WASM_PAGE);
 	cfg->fprog.filter = cfg->filter;
 	check(cfg->fprog.len != 0, GATE_LOADER_SECCOMP);
-	check(sys3(NR_mprotect, area, GATE_RT_AREA, K_PROT_READ | K_PROT_EXEC) == 0,
+	check(sys3(NR_mprotect, text - GATE_RT_MAP, GATE_RT_MAP, K_PROT_READ | K_PROT_EXEC) == 0,
 	      GATE_LOADER_MAP);
 
 	install_fds(&r);
-	mapped = GATE_RT_AREA + r.rec.text_size + GATE_STACK_OFFSET + r.rec.stack_size +
-		 r.rec.globals_size + GATE_MEMORY_RESERVE + GATE_ALTSTACK_SIZE +
+	mapped = GATE_RT_MAP + r.rec.text_size + GATE_STACK_OFFSET + r.rec.stack_size +
+		 r.rec.globals_size + GATE_MEMORY_RESERVE + GATE_ALTSTACK_SIZE + r.rec.abi_size +
 		 (uint64_t)(__loader_end - __loader_begin) + OLD_STACK_SPAN + AS_SLACK;
 	lock_down(&r, mapped);
 	install_signals(area, altstack);

@@ -2,6 +2,7 @@
 #include "record.h"
 
 #include "gate/abi.h"
+#include "gate/abi_area.h"
 
 #define KIB 1024ull
 #define MIB (1024 * KIB)
@@ -58,8 +59,15 @@ int gate_record_check(const struct gate_start *s)
 		return GATE_LOADER_RECORD;
 	if (s->cpu_limit_s > 1000000)
 		return GATE_LOADER_RECORD;
+	/* The ABI area: both fields or neither; after everything else in the memfd. */
+	if ((s->abi_offset == 0) != (s->abi_size == 0))
+		return GATE_LOADER_RECORD;
+	if (s->abi_size && (s->abi_size > GATE_ABI_MAX_SIZE || !page_multiple(s->abi_size) ||
+			    s->abi_size < GATE_ABI_HEADER_SIZE || !page_multiple(s->abi_offset) ||
+			    s->abi_offset < gate_state_size(s) || s->abi_offset > 1ull << 44))
+		return GATE_LOADER_RECORD;
 	if (s->text_addr &&
-	    !gate_addr_ok(s->text_addr, s->text_size, GATE_RT_AREA, GATE_PAGE))
+	    !gate_addr_ok(s->text_addr, s->text_size, GATE_RT_MAP, GATE_PAGE))
 		return GATE_LOADER_RECORD;
 	if (s->stack_addr &&
 	    !gate_addr_ok(s->stack_addr, GATE_STACK_OFFSET + s->stack_size, 0, GATE_PAGE))
@@ -68,6 +76,11 @@ int gate_record_check(const struct gate_start *s)
 	    !gate_addr_ok(s->memory_addr, GATE_MEMORY_RESERVE, s->globals_size, 1ull << 32))
 		return GATE_LOADER_RECORD;
 	return 0;
+}
+
+uint64_t gate_fd_size(const struct gate_start *s)
+{
+	return s->abi_size ? s->abi_offset + s->abi_size : gate_state_size(s);
 }
 
 uint64_t gate_state_size(const struct gate_start *s)

@@ -27,6 +27,13 @@ int gate_record_check(const struct gate_start *s) __attribute__((nonnull));
 uint64_t gate_state_size(const struct gate_start *s) __attribute__((nonnull));
 
 /**
+ * gate_fd_size: bytes the state memfd must have: gate_state_size(), or the end of the
+ * ABI area if there is one.
+ * @s: a record accepted by gate_record_check()
+ */
+uint64_t gate_fd_size(const struct gate_start *s) __attribute__((nonnull));
+
+/**
  * gate_pick_addr: map a random number to an address for a mapping of @size bytes.
  * @r: random bits
  * @size: bytes the mapping needs above the returned address

@@ -21,6 +21,7 @@ _Static_assert(offsetof(struct rt_config, text_addr) == RT_CFG_TEXT, "asm offset
 _Static_assert(offsetof(struct rt_config, memory_addr) == RT_CFG_MEMORY, "asm offset");
 _Static_assert(offsetof(struct rt_config, vars) == RT_CFG_VARS, "asm offset");
 _Static_assert(offsetof(struct rt_config, resume) == RT_CFG_RESUME, "asm offset");
+_Static_assert(offsetof(struct rt_config, abi_stack) == RT_CFG_ABI_STACK, "asm offset");
 _Static_assert(offsetof(struct gate_vars, suspend) == RT_VARS_SUSPEND, "asm offset");
 
 /* In .data, not .bss: the loader copies the block's bytes. */
@@ -28,7 +29,6 @@ struct rt_config rt_cfg __attribute__((section(".data.rt_cfg"))) = { .init_rsp =
 
 typedef long (*clock_fn)(long clock, struct k_timespec *ts);
 
-long rt_ppoll(struct k_pollfd *fds, unsigned long n);
 
 #define CLOCK_REALTIME 0
 #define CLOCK_MONOTONIC 1
@@ -75,6 +75,20 @@ static __attribute__((noreturn)) void finish(int code, uint64_t pc, uint64_t sp)
 	sys_exit(code);
 }
 
+void rt_stop(int code, uint64_t pc, uint64_t sp)
+{
+	finish(code, pc, sp);
+}
+
+int64_t rt_clock(int clock)
+{
+	if (clock == 0)
+		return clock_ns(CLOCK_REALTIME, rt_cfg.time_mask);
+	if (clock == 1)
+		return monotonic();
+	return clock_ns(CLOCK_MONOTONIC, 0);
+}
+
 static __attribute__((noreturn)) void trap(uint32_t id, uint64_t pc, uint64_t sp)
 {
 	if (id == GATE_TRAP_CALL_STACK_EXHAUSTED && vars()->suspend)
@@ -95,6 +109,8 @@ uint64_t rt_exit(uint32_t code, uint32_t unused, uint64_t pc, uint64_t sp)
 	(void)unused;
 	if (code > GATE_EXIT_MAX_NORMAL)
 		trap(GATE_TRAP_INTERNAL_ERROR, pc, sp);
+	if (rt_cfg.abi_addr)
+		rt_abi_switch(0, pc, sp, rt_abi_exit); /* queued ABI output goes out first */
 	finish((int)code, pc, sp);
 }
 
@@ -136,7 +152,7 @@ int64_t rt_poll(uint32_t want_in, uint32_t want_out, uint64_t pc, uint64_t sp)
 
 	(void)pc;
 	(void)sp;
-	r = rt_ppoll(fds, 2);
+	r = rt_ppoll(fds, 2, 0);
 	if (r < 0)
 		return r == -K_EINTR ? 0 : r;
 	if (fds[0].revents & K_POLLIN)
@@ -249,6 +265,10 @@ int64_t rt_host(uint32_t function, uint32_t unused, uint64_t pc, uint64_t sp)
 	uint32_t msg[2] = { GATE_HOST_REQUEST, function };
 
 	(void)unused;
+	if (rt_cfg.abi_addr) {
+		rt_abi_switch(function, pc, sp, rt_abi_call); /* the ABI in process */
+		return 0;
+	}
 	v->trap_pc = pc - rt_cfg.text_addr;
 	v->sp_offset = sp - rt_cfg.stack_bottom;
 	if (transfer(NR_write, 1, msg, sizeof msg) != 0 ||

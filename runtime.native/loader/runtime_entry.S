@@ -82,7 +82,8 @@ check_suspend:
 /*
  * ppoll with a suspend check that cannot race with the signal: if SIGXCPU arrives
  * anywhere from rt_poll_window up to and including the syscall instruction, the
- * handler resumes at rt_poll_interrupted instead. Arguments as for ppoll(fds, n).
+ * handler resumes at rt_poll_interrupted instead. Arguments as for ppoll(fds, n,
+ * timeout) (timeout NULL: no limit).
  */
 	.globl rt_poll_syscall, rt_poll_window, rt_poll_interrupted, rt_ppoll
 	.hidden rt_poll_syscall, rt_poll_window, rt_poll_interrupted, rt_ppoll
@@ -91,7 +92,6 @@ rt_poll_window:
 	mov	rt_cfg+RT_CFG_VARS(%rip), %rax
 	cmpl	$0, RT_VARS_SUSPEND(%rax)
 	jne	rt_poll_interrupted
-	xor	%edx, %edx
 	xor	%r10d, %r10d
 	mov	$8, %r8d
 	mov	$271, %eax	/* __NR_ppoll */
@@ -100,6 +100,21 @@ rt_poll_syscall:
 	ret
 rt_poll_interrupted:
 	mov	$-4, %rax	/* -EINTR */
+	ret
+
+/*
+ * rt_abi_switch(a, b, c, fn): fn(a, b, c) on the ABI stack. A signal arriving
+ * meanwhile finds this stack is the alternate one and stacks its frame below.
+ */
+	.globl rt_abi_switch
+	.hidden rt_abi_switch
+rt_abi_switch:
+	push	%rbp
+	mov	%rsp, %rbp
+	mov	rt_cfg+RT_CFG_ABI_STACK(%rip), %rsp
+	call	*%rcx
+	mov	%rbp, %rsp
+	pop	%rbp
 	ret
 
 /* sa_restorer of every handler. */

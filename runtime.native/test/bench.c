@@ -107,6 +107,7 @@ void bench(struct ctr *c, int runs)
 	if (count)
 		printf("bench: %ld idle pooled processes, mean VmRSS %ld KiB\n", count,
 		       total / count);
+	bench_abi(c, 20000);
 }
 
 /* Figures: START -> first instruction in hand-out mode (no container hop). */

@@ -53,6 +53,7 @@ static int run_all(const char *flag)
 	test_grow(&c);
 	test_io(&c);
 	test_host(&c);
+	test_abi(&c);
 	test_suspend_kill(&c);
 	test_protocol(&c);
 	/* Instances are not dumpable: their maps are readable only with CAP_SYS_PTRACE

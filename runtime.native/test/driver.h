@@ -57,6 +57,10 @@ void test_many(struct ctr *c);
 void test_garbage(struct ctr *c);
 void test_handout(struct ctr *c);
 
+/* t_abi.c */
+void test_abi(struct ctr *c);
+void bench_abi(struct ctr *c, uint32_t calls);
+
 /* t_sandbox.c */
 void test_maps(struct ctr *c);
 void test_probe(void);

@@ -179,11 +179,19 @@ static int prepare(uint32_t id, const struct prog *p, const struct inst_opts *o,
 	s->text_addr = o->text_addr;
 	s->stack_addr = o->stack_addr;
 	s->memory_addr = o->memory_addr;
+	if (o->abi_size) {
+		s->abi_offset = gate_state_size(s);
+		s->abi_size = o->abi_size;
+	}
 	if (o->state_fd > 0)
 		out->state = dup(o->state_fd);
 	else
 		out->state = memfd_create("gate-state", MFD_CLOEXEC);
-	if (out->state < 0 || ftruncate(out->state, (off_t)gate_state_size(s)) < 0)
+	if (out->state < 0 || ftruncate(out->state, (off_t)gate_fd_size(s)) < 0)
+		return -1;
+	if (o->abi_image_len && o->state_fd <= 0 &&
+	    pwrite(out->state, o->abi_image, o->abi_image_len, (off_t)s->abi_offset) !=
+		    (ssize_t)o->abi_image_len)
 		return -1;
 	if (o->mem_init_len &&
 	    pwrite(out->state, o->mem_init, o->mem_init_len,

@@ -62,6 +62,11 @@ struct inst_opts {
 	uint16_t flags;
 	uint32_t entry;
 	uint64_t text_addr, stack_addr, memory_addr;
+	/* ABI area (abi_area.h): abi_size bytes after the memory maximum, starting with
+	 * abi_image; abi_size 0 = none */
+	uint32_t abi_size;
+	const void *abi_image;
+	size_t abi_image_len;
 };
 
 extern const struct inst_opts inst_defaults;

@@ -40,7 +40,9 @@ int main(void)
 	BAD(magic, 0, GATE_LOADER_MAGIC);
 	BAD(version, 2, GATE_LOADER_MAGIC);
 	BAD(flags, 2, GATE_LOADER_RECORD);
-	BAD(reserved[23], 1, GATE_LOADER_RECORD);
+	BAD(reserved[11], 1, GATE_LOADER_RECORD);
+	BAD(abi_size, 4096, GATE_LOADER_RECORD);             /* without an offset */
+	BAD(abi_offset, 1ull << 30, GATE_LOADER_RECORD);     /* without a size */
 	BAD(text_size, 0, GATE_LOADER_RECORD);
 	BAD(text_size, 4097, GATE_LOADER_RECORD);
 	BAD(text_size, (1u << 30) + 4096, GATE_LOADER_RECORD);
@@ -58,6 +60,23 @@ int main(void)
 	BAD(stack_addr, 0x7ffffffff000ull, GATE_LOADER_RECORD);
 	BAD(memory_addr, 0x100000001000ull, GATE_LOADER_RECORD); /* not 4 GiB aligned */
 	BAD(memory_addr, GATE_ADDR_MIN, GATE_LOADER_RECORD);      /* globals below the range */
+	/* ABI area: page aligned, page multiple, after the memory maximum, <= 16 MiB */
+	s.abi_offset = gate_state_size(&s);
+	s.abi_size = 1 << 21;
+	CHECK_EQ(gate_record_check(&s), 0);
+	CHECK_EQ(gate_fd_size(&s), gate_state_size(&s) + (1 << 21));
+	s.abi_offset -= 4096; /* overlaps the memory maximum */
+	CHECK_EQ(gate_record_check(&s), GATE_LOADER_RECORD);
+	s.abi_offset += 4096 + 8;
+	CHECK_EQ(gate_record_check(&s), GATE_LOADER_RECORD);
+	s.abi_offset -= 8;
+	s.abi_size = (1 << 24) + 4096;
+	CHECK_EQ(gate_record_check(&s), GATE_LOADER_RECORD);
+	s.abi_size = 4097;
+	CHECK_EQ(gate_record_check(&s), GATE_LOADER_RECORD);
+	s.abi_size = 0;
+	s.abi_offset = 0;
+	CHECK_EQ(gate_fd_size(&s), gate_state_size(&s));
 	s.text_addr = 0x100000001000ull;
 	s.memory_addr = 0x100000000000ull;
 	CHECK_EQ(gate_record_check(&s), 0);
@@ -72,8 +91,8 @@ int main(void)
 		a = gate_pick_addr(r, GATE_MEMORY_RESERVE, 1 << 20, 1ull << 32);
 		CHECK(a && gate_addr_ok(a, GATE_MEMORY_RESERVE, 1 << 20, 1ull << 32), "%#llx",
 		      (unsigned long long)a);
-		a = gate_pick_addr(r, 1 << 30, GATE_RT_AREA, 4096);
-		CHECK(a && gate_addr_ok(a, 1 << 30, GATE_RT_AREA, 4096), "%#llx",
+		a = gate_pick_addr(r, 1 << 30, GATE_RT_MAP, 4096);
+		CHECK(a && gate_addr_ok(a, 1 << 30, GATE_RT_MAP, 4096), "%#llx",
 		      (unsigned long long)a);
 	}
 	CHECK_EQ(gate_pick_addr((GATE_ADDR_MAX - 4096 - GATE_ADDR_MIN) / 4096, 4096, 0, 4096),

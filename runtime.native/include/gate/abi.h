@@ -9,6 +9,9 @@
 /* The runtime area lies directly below the text; slot k is at text - AREA + 16 k. */
 #define GATE_RT_AREA 0x4000
 #define GATE_RT_SLOT_SIZE 16
+/* Bytes mapped below the text for the runtime: the slot table and what follows it fill
+ * the last GATE_RT_AREA bytes; the program ABI's code lies below (DESIGN.md §9). */
+#define GATE_RT_MAP 0x10000
 
 #define GATE_SLOT_TRAP 0
 #define GATE_SLOT_EXIT 1

@@ -83,7 +83,9 @@ struct gate_start {
 	uint32_t cpu_limit_s;
 	uint32_t time_mask_bits;
 	uint64_t monotonic_ns;
-	uint8_t reserved[24];
+	uint64_t abi_offset; /* ABI area in the state memfd (abi_area.h), page aligned; 0 = none */
+	uint32_t abi_size;   /* bytes, page multiple, <= GATE_ABI_MAX_SIZE; 0 = none */
+	uint8_t reserved[12];
 };
 
 enum gate_reply_kind {
@@ -196,6 +198,8 @@ struct gate_vars {
 
 _Static_assert(sizeof(struct gate_request) == 16, "gate_request layout");
 _Static_assert(sizeof(struct gate_start) == 96, "gate_start layout");
+_Static_assert(__builtin_offsetof(struct gate_start, abi_offset) == 72, "gate_start layout");
+_Static_assert(__builtin_offsetof(struct gate_start, abi_size) == 80, "gate_start layout");
 _Static_assert(sizeof(struct gate_reply) == 24, "gate_reply layout");
 _Static_assert(sizeof(struct gate_vars) == 104, "gate_vars layout");
 

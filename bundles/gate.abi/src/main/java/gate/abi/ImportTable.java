@@ -15,8 +15,13 @@ import java.util.Map;
 final class ImportTable {
     private final Map<String, HostFunction> functions = new HashMap<>();
 
+    /** Signatures by their letters, shared by every instance's tables. */
+    private static final Map<String, FuncType> SIGNATURES = new java.util.concurrent.ConcurrentHashMap<>();
+
     void add(String name, String params, String results, HostFunction.Body body) {
-        functions.put(name, new HostFunction(FuncType.of(types(params), types(results)), body));
+        FuncType type = SIGNATURES.computeIfAbsent(params + ":" + results,
+                k -> FuncType.of(types(params), types(results)));
+        functions.put(name, new HostFunction(type, body));
     }
 
     /** The function, or null if the module has none of that name. */
@@ -26,6 +31,11 @@ final class ImportTable {
 
     boolean has(String name) {
         return functions.containsKey(name);
+    }
+
+    /** The names of the module's functions. */
+    java.util.Set<String> names() {
+        return java.util.Collections.unmodifiableSet(functions.keySet());
     }
 
     private static List<ValType> types(String letters) {

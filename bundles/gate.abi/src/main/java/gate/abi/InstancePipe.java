@@ -56,4 +56,21 @@ public interface InstancePipe {
 
     /** Writes debug output (WASI fd 2): goes to the debug log, never to services. */
     void debug(byte[] src, int offset, int length);
+
+    /**
+     * Asks the pipe to tell {@code listener} whenever an {@link #await} could return: it gets the
+     * events whose condition may have changed, {@link #READABLE} (bytes arrived to read, the
+     * session's stream ended) and {@link #WRITABLE} (room to write), both for {@link #wakeUp()}.
+     * It is for an engine that runs the ABI elsewhere and moves the pipe's bytes itself (the
+     * native engine's "ABI mode") with no thread parked in {@code await}; the events let it ignore
+     * changes it does not wait for. The listener may run on any thread, possibly under the pipe's
+     * lock: it must only signal (write an eventfd, say) and never call the pipe. One listener at a
+     * time; null removes it.
+     *
+     * @return whether this pipe notifies; false (the default) means the engine must use {@link
+     *     #await}
+     */
+    default boolean listen(java.util.function.IntConsumer listener) {
+        return false;
+    }
 }

@@ -23,7 +23,8 @@ final class PacketInput {
     private final Discovery discovery;
     private final StdioChannel stdio;
     private final ByteQueue program = new ByteQueue();
-    private final byte[] buffer = new byte[2 * Packet.MAX_SIZE];
+    /** Made on first use: an engine that runs the ABI elsewhere never reads here (128 KiB saved). */
+    private byte[] buffer;
     private int fill;
     private boolean ended;
 
@@ -35,6 +36,9 @@ final class PacketInput {
 
     /** Reads and dispatches everything the pipe has now. */
     void readAvailable() {
+        if (buffer == null) {
+            buffer = new byte[2 * Packet.MAX_SIZE];
+        }
         while (accepting()) {
             int n = pipe.read(buffer, fill, buffer.length - fill);
             if (n < 0) {

@@ -18,7 +18,8 @@ final class PacketOutput {
     private final ByteQueue queue = new ByteQueue();
 
     /** The program's packet being framed: header, content, then padding. */
-    private final byte[] partial;
+    /** The program's unfinished packet; made on first use (an engine running the ABI elsewhere never does). */
+    private byte[] partial;
     private int partialFill;
     private int partialSize = -1;
 
@@ -29,7 +30,6 @@ final class PacketOutput {
         this.discovery = discovery;
         this.readAvailableInput = readAvailableInput;
         this.maxSendSize = maxSendSize;
-        this.partial = new byte[Packet.paddedSize(maxSendSize)];
     }
 
     /** Unwritten bytes above which program sends are refused: two maximal packets. */
@@ -68,6 +68,9 @@ final class PacketOutput {
      * full; returns how many. A packet that breaks a rule ends the program.
      */
     long takeProgramBytes(IoVecs src) {
+        if (partial == null) {
+            partial = new byte[Packet.paddedSize(maxSendSize)];
+        }
         long taken = 0;
         while (src.remaining() > 0 && hasRoom()) {
             int want = partialSize < 0 ? Packet.HEADER_SIZE - partialFill : Packet.paddedSize(partialSize) - partialFill;
@@ -115,7 +118,9 @@ final class PacketOutput {
     byte[] unsent() {
         ByteQueue copy = new ByteQueue();
         copy.add(queue.array(), queue.head(), queue.size());
-        copy.add(partial, 0, partialFill);
+        if (partialFill > 0) {
+            copy.add(partial, 0, partialFill);
+        }
         return copy.toArray();
     }
 

@@ -23,15 +23,18 @@ import gate.wasm.Module;
  */
 public final class ProgramAbi implements Imports {
     private final AbiState state;
+    private final InstancePipe pipe;
+    private final AbiConfig config;
     private final GateImports gate;
-    private final ImportTable wasi;
-    private final ImportTable wasiUnstable;
+    /** The WASI modules' functions, made when the program first imports from the module. */
+    private ImportTable wasi;
+    private ImportTable wasiUnstable;
 
     private ProgramAbi(AbiState state) {
         this.state = state;
+        this.pipe = state.pipe;
+        this.config = state.config;
         this.gate = new GateImports(state);
-        this.wasi = WasiImports.table(state, WasiLayout.PREVIEW1);
-        this.wasiUnstable = WasiImports.table(state, WasiLayout.UNSTABLE);
     }
 
     /**
@@ -56,10 +59,52 @@ public final class ProgramAbi implements Imports {
         }
         return switch (imp.module()) {
             case GateImports.MODULE -> gate.resolve(imp.name());
-            case "wasi_snapshot_preview1" -> wasi.get(imp.name());
-            case "wasi_unstable" -> wasiUnstable.get(imp.name());
+            case "wasi_snapshot_preview1" -> wasi().get(imp.name());
+            case "wasi_unstable" -> wasiUnstable().get(imp.name());
             default -> null;
         };
+    }
+
+    private ImportTable wasi() {
+        if (wasi == null) {
+            wasi = WasiImports.table(state, WasiLayout.PREVIEW1);
+        }
+        return wasi;
+    }
+
+    private ImportTable wasiUnstable() {
+        if (wasiUnstable == null) {
+            wasiUnstable = WasiImports.table(state, WasiLayout.UNSTABLE);
+        }
+        return wasiUnstable;
+    }
+
+    /**
+     * The number that names {@code imp}'s behaviour for a native runtime that implements this ABI
+     * inside its sandbox (runtime.native include/gate/abi_area.h, GATE_ABI_FN_*, README §7): 1
+     * {@code gate.io_N}, 2 {@code gate.fd_N}, 3..24 the WASI functions (the unsupported ones by
+     * errno group), plus 0x100 for {@code wasi_unstable}. 0 exactly when {@link #resolve} gives
+     * null. The signature is not checked here: the engine's link check does that.
+     */
+    public int functionId(Import imp) {
+        if (resolve(imp) == null) {
+            return 0;
+        }
+        return switch (imp.module()) {
+            case GateImports.MODULE -> AbiFunctions.gate(imp.name());
+            case "wasi_unstable" -> AbiFunctions.wasi(imp.name(), true);
+            default -> AbiFunctions.wasi(imp.name(), false);
+        };
+    }
+
+    /** The pipe this ABI was made with (an engine running the ABI elsewhere moves its bytes). */
+    public InstancePipe pipe() {
+        return pipe;
+    }
+
+    /** The configuration this ABI was made with. */
+    public AbiConfig config() {
+        return config;
     }
 
     /**

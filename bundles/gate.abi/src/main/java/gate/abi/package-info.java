@@ -5,7 +5,7 @@
  * session on the other side of the pipe implements.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package gate.abi;
 
 import org.osgi.annotation.bundle.Export;

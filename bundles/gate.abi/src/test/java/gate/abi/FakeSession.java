@@ -59,6 +59,9 @@ final class FakeSession implements InstancePipe {
     private final List<Packet> servicePackets = new ArrayList<>();
     private Consumer<FakeSession> onStdout = s -> {};
     private volatile int awaitsWithoutInput;
+    /** An engine that moves the pipe's bytes itself (native ABI mode) and never awaits. */
+    private volatile java.util.function.IntConsumer listener;
+    private boolean programWrote;
     private long writeBudget = -1;
 
     FakeSession(Map<String, Boolean> availability, int stdoutWindow) {
@@ -174,6 +177,7 @@ final class FakeSession implements InstancePipe {
             ended = true;
             lock.notifyAll();
         }
+        signal();
     }
 
     /** Adds bytes for the program directly (a test that plays a broken session). */
@@ -190,6 +194,20 @@ final class FakeSession implements InstancePipe {
             toProgramTail += bytes.length;
             lock.notifyAll();
         }
+        signal();
+    }
+
+    private void signal() {
+        java.util.function.IntConsumer l = listener;
+        if (l != null) {
+            l.accept(READABLE | WRITABLE);
+        }
+    }
+
+    @Override
+    public boolean listen(java.util.function.IntConsumer l) {
+        listener = l;
+        return true;
     }
 
     /** Bytes for the program that it has not read from the pipe. */
@@ -217,6 +235,7 @@ final class FakeSession implements InstancePipe {
             writeBudget -= length;
         }
         partial.write(src, offset, length);
+        programWrote |= length > 0;
         byte[] bytes = partial.toByteArray();
         ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         while (buffer.remaining() >= Packet.HEADER_SIZE) {
@@ -240,6 +259,12 @@ final class FakeSession implements InstancePipe {
         synchronized (lock) {
             int n = Math.min(length, toProgramTail - toProgramHead);
             if (n == 0) {
+                if (listener != null && programWrote && !ended) {
+                    // native ABI mode: the engine found nothing to pass on after the program spoke
+                    // (the nearest to "blocked" this side can see; see awaitProgramBlocked)
+                    awaitsWithoutInput++;
+                    lock.notifyAll();
+                }
                 return ended ? -1 : 0;
             }
             System.arraycopy(toProgram, toProgramHead, dst, offset, n);
@@ -295,6 +320,7 @@ final class FakeSession implements InstancePipe {
             woken = true;
             lock.notifyAll();
         }
+        signal();
     }
 
     @Override

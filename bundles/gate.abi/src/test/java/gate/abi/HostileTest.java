@@ -103,7 +103,10 @@ class HostileTest {
         assertNull(p.sendThroughIo(Probe.packet(8 + 7, -1, CALL, 0, new byte[] {1, 0, 4, 't', 'e', 's', 't'})));
         p.iovecs(32, 2048, 4096);
         p.call("io_65536", 32, 1, 0, 0, 0, 4, 0);
-        assertEquals(1, p.run.abi.discoveredServices());
+        assertEquals(16, p.u32(0)); // the reply: {code -1, call, u16 1, state}
+        if (ProgramRun.ABI_IN_JAVA) {
+            assertEquals(1, p.run.abi.discoveredServices());
+        }
         return p;
     }
 
@@ -139,8 +142,11 @@ class HostileTest {
         }
         p.iovecs(32, 2048, 4096);
         p.call("io_65536", 32, 1, 0, 0, 0, 4, 0);
-        assertEquals(1, p.run.abi.discoveredServices());
-        assertEquals(0, p.run.abi.unsentOutput().length);
+        assertEquals(16, p.u32(0)); // the reply: the packet was whole
+        if (ProgramRun.ABI_IN_JAVA) {
+            assertEquals(1, p.run.abi.discoveredServices());
+            assertEquals(0, p.run.abi.unsentOutput().length);
+        }
     }
 
     @Test
@@ -162,11 +168,16 @@ class HostileTest {
         assertEquals(32, p.u32(0));
         assertEquals(10, p.u32(2048));
         assertEquals(11, p.u32(2048 + 16));
-        assertEquals(1, p.run.abi.discoveredServices());
+        if (ProgramRun.ABI_IN_JAVA) {
+            assertEquals(1, p.run.abi.discoveredServices());
+        }
     }
 
     @Test
     void sendsAreShortWhenThePipeTakesNothing() {
+        // What the Java ABI holds back; in the sandbox the runtime's own tests check its bound
+        // (runtime.native test_abi), and the engine waits for the pipe at the end of a call.
+        org.junit.jupiter.api.Assumptions.assumeTrue(ProgramRun.ABI_IN_JAVA, "the ABI's Java state");
         Probe p = discovered();
         p.session().writeBudget(0);
         byte[] call = Probe.packet(0, CALL, new byte[65536 - 8]);
@@ -188,6 +199,9 @@ class HostileTest {
 
     @Test
     void unreadPacketsTakeBoundedMemory() {
+        // How much the Java ABI takes from the pipe in one look; in the sandbox what it takes
+        // depends on how far the engine moved the stream meanwhile (bounded by the runtime's buffer).
+        org.junit.jupiter.api.Assumptions.assumeTrue(ProgramRun.ABI_IN_JAVA, "the ABI's Java state");
         Probe p = io();
         byte[] info = Packet.info(-1, new byte[65536 - 8]).encode();
         for (int i = 0; i < 40; i++) {

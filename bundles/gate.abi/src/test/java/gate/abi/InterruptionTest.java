@@ -33,6 +33,25 @@ class InterruptionTest {
         assertEquals("after resume\n", run.session.stdoutText());
     }
 
+    /**
+     * A captured suspended state resumes in a new instance with a new ABI and session (the ABI's
+     * own state starts afresh: the retried read grants stdin again).
+     */
+    @Test
+    void suspendedStateRestoresWithANewAbi() throws Exception {
+        ProgramRun run = new ProgramRun("echo", new FakeSession().stdinOpen());
+        assertEquals(TrapId.SUSPENDED, interruptWhenBlocked(run, TrapId.SUSPENDED).trap());
+        gate.engine.InstanceState state = run.instance.captureState();
+        run.instance.close();
+        FakeSession session = new FakeSession().stdin("restored\n".getBytes(StandardCharsets.UTF_8));
+        gate.wasm.Module module = run.instance.program().module();
+        try (gate.engine.Instance restored = run.instance.program().restore(state,
+                ProgramAbi.create(module, session, ProgramRun.config("echo")), gate.engine.InstanceLimits.DEFAULT)) {
+            assertEquals(0, restored.resume().length);
+        }
+        assertEquals("restored\n", session.stdoutText());
+    }
+
     @Test
     void suspendsInIoWait() throws Exception {
         ProgramRun run = new ProgramRun("catalog", new FakeSession().silentDiscovery());

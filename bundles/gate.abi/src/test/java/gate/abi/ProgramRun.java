@@ -1,11 +1,12 @@
 package gate.abi;
 
+import gate.engine.Engine;
+import gate.engine.Engines;
 import gate.engine.Instance;
 import gate.engine.InstanceLimits;
 import gate.engine.Program;
 import gate.engine.TrapException;
 import gate.engine.TrapId;
-import gate.interp.InterpreterEngine;
 import gate.wasm.Module;
 import gate.wasm.Wasm;
 import gate.wasm.WasmLimits;
@@ -16,9 +17,21 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 
-/** Runs a program of testdata/ on the interpreter with a {@link FakeSession}. */
+/**
+ * Runs a program of testdata/ with a {@link FakeSession} on the engine named by {@code
+ * -Dgate.abi.engine} (default {@code interp}): gate.executor runs these same tests on the native
+ * engine, where the ABI runs inside the sandbox (notes/s8/abi-native.md).
+ */
 final class ProgramRun {
     static final Path TESTDATA = Path.of("../../testdata");
+    static final Engine ENGINE = Engines.find(System.getProperty("gate.abi.engine", "interp"));
+    /**
+     * Whether the ABI runs in Java, so that {@link ProgramAbi}'s own state (discovered services,
+     * unsent output) tells what the program did: not on the native engine in ABI mode, where that
+     * state lives inside the sandbox.
+     */
+    static final boolean ABI_IN_JAVA = !ENGINE.name().equals("native")
+            || "host".equals(System.getProperty("gate.native.abi"));
 
     /** How a run ended: normally or by exit (trap EXIT with the status), or another trap. */
     record Outcome(TrapId trap, int exitCode) {
@@ -39,7 +52,7 @@ final class ProgramRun {
 
     ProgramRun(Module module, FakeSession session, AbiConfig config) {
         this.session = session;
-        Program compiled = new InterpreterEngine().compile(module);
+        Program compiled = ENGINE.compile(module);
         this.abi = ProgramAbi.create(module, session, config);
         this.instance = compiled.instantiate(abi, InstanceLimits.DEFAULT);
     }

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gate.engine.InstanceLimits;
 import gate.engine.TrapId;
 import gate.engine.UnlinkableException;
-import gate.interp.InterpreterEngine;
 import gate.wasm.Module;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -117,6 +116,32 @@ class WasiTest {
         throw new AssertionError("random_get beyond the limit returned");
     }
 
+    /**
+     * More random bytes than one refill of the native engine's pool (4096): all handed out, none
+     * twice, and the limit counts every byte across calls.
+     */
+    @Test
+    void randomBeyondOnePool() {
+        Module m = new ProbeModule().wasi("random_get", "ii", "i").build();
+        AbiConfig config = new AbiConfig(List.of("p"), List.of(), 1, new SecureRandom(), 40_000 + 5000, 65536);
+        ProgramRun run = new ProgramRun(m, new FakeSession(), config);
+        assertEquals(Errno.SUCCESS, errno(run.instance.invoke("random_get", 0, 40_000)));
+        assertEquals(Errno.SUCCESS, errno(run.instance.invoke("random_get", 40_000, 5000)));
+        byte[] bytes = new MemoryView(run).bytes(0, 45_000);
+        java.util.Set<java.nio.ByteBuffer> chunks = new java.util.HashSet<>();
+        for (int at = 0; at + 16 <= bytes.length; at += 16) {
+            assertTrue(chunks.add(ByteBuffer.wrap(java.util.Arrays.copyOfRange(bytes, at, at + 16))),
+                    "16 random bytes at " + at + " were handed out before");
+        }
+        try {
+            run.instance.invoke("random_get", 0, 1);
+        } catch (gate.engine.TrapException e) {
+            assertEquals(TrapId.ABI_DEFICIENCY, e.trap());
+            return;
+        }
+        throw new AssertionError("random_get beyond the limit returned");
+    }
+
     @Test
     void argsAndEnvironment() {
         Module m = new ProbeModule().wasi("environ_sizes_get", "ii", "i").wasi("environ_get", "ii", "i")
@@ -186,6 +211,12 @@ class WasiTest {
         sub.putLong(0, 1).put(8, (byte) 1).putInt(16, 0); // fd_read on stdin
         sub.putLong(48, 2).put(56, (byte) 0).putInt(64, 0).putLong(72, 1_000_000_000L).putShort(88, (short) 1); // realtime, absolute, 1971
         p.put(1024, sub.array());
+        // First the stdin subscription alone, which waits for the session's answer to the grant
+        // (on the native engine that answer arrives asynchronously, so a poll with a past deadline
+        // could return before it), then both: the end of stdin and the deadline are both ready.
+        assertEquals(Errno.SUCCESS, errno(p.call("poll_oneoff", 1024, 2048, 1, 0)));
+        assertEquals(1, p.u32(0));
+        assertEquals(1, p.get(2048 + 24, 1)[0]); // hang-up
         assertEquals(Errno.SUCCESS, errno(p.call("poll_oneoff", 1024, 2048, 2, 0)));
         assertEquals(2, p.u32(0));
         assertEquals(1, p.u32(2048));
@@ -236,7 +267,7 @@ class WasiTest {
         ProgramAbi abi = ProgramAbi.create(fd, session, ProgramRun.config("p"));
         assertNotNull(abi.resolve(fd.imports().get(0)));
         Module wrongSignature = new ProbeModule().wasi("fd_write", "iii", "i").build();
-        assertThrows(UnlinkableException.class, () -> new InterpreterEngine().compile(wrongSignature)
+        assertThrows(UnlinkableException.class, () -> ProgramRun.ENGINE.compile(wrongSignature)
                 .instantiate(ProgramAbi.create(wrongSignature, session, ProgramRun.config("p")), InstanceLimits.DEFAULT));
         Module fdCall = new ProbeModule().fn("gate", "fd_65536", "", "i").build();
         ProgramRun run = new ProgramRun(fdCall, session, ProgramRun.config("p"));

@@ -31,6 +31,8 @@ final class MemoryPipe implements InstancePipe {
     private boolean inputEnded;
     private boolean outputEnded;
     private boolean woken;
+    /** Told whenever the program side's conditions change ({@link InstancePipe#listen}), or null. */
+    private volatile java.util.function.IntConsumer listener;
 
     /**
      * @param inputCapacity bytes of packets that may wait for the program to read them
@@ -127,9 +129,27 @@ final class MemoryPipe implements InstancePipe {
         lock.lock();
         try {
             woken = true;
-            programSide.signalAll();
+            signalProgram(READABLE | WRITABLE);
         } finally {
             lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean listen(java.util.function.IntConsumer listener) {
+        this.listener = listener;
+        return true;
+    }
+
+    /**
+     * Wakes the program's await, and an engine that waits elsewhere for {@code events} (under the
+     * lock: it only signals).
+     */
+    private void signalProgram(int events) {
+        programSide.signalAll();
+        java.util.function.IntConsumer l = listener;
+        if (l != null) {
+            l.accept(events);
         }
     }
 
@@ -155,7 +175,7 @@ final class MemoryPipe implements InstancePipe {
             if (n == 0) {
                 return -1;
             }
-            programSide.signalAll();
+            signalProgram(WRITABLE);
             return n;
         } finally {
             lock.unlock();
@@ -178,7 +198,7 @@ final class MemoryPipe implements InstancePipe {
             }
             input.add(encoded);
             inputBytes += encoded.length;
-            programSide.signalAll();
+            signalProgram(READABLE);
             return true;
         } finally {
             lock.unlock();
@@ -200,7 +220,7 @@ final class MemoryPipe implements InstancePipe {
         lock.lock();
         try {
             inputEnded = true;
-            programSide.signalAll();
+            signalProgram(READABLE);
         } finally {
             lock.unlock();
         }
@@ -212,7 +232,7 @@ final class MemoryPipe implements InstancePipe {
         try {
             outputEnded = true;
             sessionSide.signalAll();
-            programSide.signalAll();
+            signalProgram(READABLE | WRITABLE);
         } finally {
             lock.unlock();
         }

@@ -61,6 +61,16 @@ public final class Executor implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts an instance process whose fds 0 and 1 are the caller's pipe ends, which stay the
+     * caller's: an instance in ABI mode keeps its streams across runs ({@link AbiStreams}). The
+     * handle's {@link InstanceProcess#input()} and {@link InstanceProcess#output()} are null.
+     */
+    public InstanceProcess launch(TextImage text, StartRecord record, StateFile state, Fd input, Fd output)
+            throws IOException {
+        return new InstanceProcess(container().start(record, input, output, text.fd(), state.fd()), null, null, state);
+    }
+
     /** Stops the container (killing every instance). */
     @Override
     public synchronized void close() {

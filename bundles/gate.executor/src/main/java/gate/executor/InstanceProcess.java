@@ -20,12 +20,12 @@ public final class InstanceProcess implements AutoCloseable {
         this.state = state;
     }
 
-    /** Write end of the instance's fd 0. */
+    /** Write end of the instance's fd 0 (null when the caller keeps the pipes, see Executor#launch). */
     public Fd input() {
         return input;
     }
 
-    /** Read end of the instance's fd 1. */
+    /** Read end of the instance's fd 1 (null when the caller keeps the pipes). */
     public Fd output() {
         return output;
     }
@@ -47,10 +47,12 @@ public final class InstanceProcess implements AutoCloseable {
         running.suspend();
     }
 
-    /** Closes the pipe ends (not the state, which the caller owns). */
+    /** Closes the pipe ends it owns (not the state, which the caller owns). */
     @Override
     public void close() {
-        input.close();
-        output.close();
+        if (input != null) {
+            input.close();
+            output.close();
+        }
     }
 }

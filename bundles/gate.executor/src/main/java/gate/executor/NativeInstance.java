@@ -48,6 +48,8 @@ final class NativeInstance implements Instance {
     private boolean inHostCall;
     /** An invocation suspended before its process started (interrupt while idle), or null. */
     private PendingCall notStarted;
+    /** The program ABI inside the sandbox (notes/s8/abi-native.md), or null: imports served here. */
+    private AbiMode abi;
 
     private record PendingCall(int function, long[] args, FuncType type, byte[] invokePage) {}
 
@@ -74,6 +76,16 @@ final class NativeInstance implements Instance {
     @Override
     public Program program() {
         return program;
+    }
+
+    /** Puts this new instance in ABI mode (see {@link AbiMode#plan}). */
+    void abiMode(AbiMode mode) {
+        this.abi = mode;
+    }
+
+    /** Whether the program ABI runs inside the sandbox. */
+    boolean inAbiMode() {
+        return abi != null;
     }
 
     int functionCount() {
@@ -279,6 +291,11 @@ final class NativeInstance implements Instance {
             Site site = compiled.siteAt((int) last.trapPc());
             if (site != null && site.kind() == SiteKind.IMPORT && site.function() >= 0
                     && site.function() < importedFunctions.size()) {
+                if (abi != null) { // the runtime serves the call again (abi-native.md §6)
+                    abi.retryImport(state, compiled, last, site.function());
+                    suspended = false;
+                    return run(true, compiled.resume(), suspendedType);
+                }
                 // A call of an import to be retried (restored from a state): the host call, then the caller.
                 try {
                     callHost(site.function(), sp);
@@ -394,8 +411,12 @@ final class NativeInstance implements Instance {
                 last == null ? 0 : last.memoryAddr(), text.size(), layout.stackSize(),
                 layout.globalsSize(), memoryPages, maxMemoryPages(), entry, 0, 0,
                 last == null ? 0 : last.monotonicNanos());
+        if (abi != null) {
+            record = abi.prepare(record, state);
+        }
         Served served;
-        try (InstanceProcess p = program.engine().executor().launch(text, record, state)) {
+        try (InstanceProcess p = abi != null ? abi.launch(program.engine().executor(), text, record, state)
+                : program.engine().executor().launch(text, record, state)) {
             running = p;
             TrapId pending = pendingInterrupt;
             if (pending != null) {
@@ -403,7 +424,7 @@ final class NativeInstance implements Instance {
                 interrupt(pending);
             }
             try {
-                served = serve(p);
+                served = abi != null ? new Served(abi.serve(p, () -> requested == TrapId.KILLED), null, false, false) : serve(p);
             } catch (InterruptedException e) {
                 p.kill(); // the thread is told to stop: so is the program
                 throw e;
@@ -437,12 +458,28 @@ final class NativeInstance implements Instance {
         switch (status.kind()) {
             case EXIT -> {
                 if (status.code() >= 2) {
-                    throw TrapException.exit(status.code() & 1);
+                    throw TrapException.exit(abi != null ? abi.exitValue(state) : status.code() & 1);
                 }
                 return results(type);
             }
             case TRAP -> {
                 TrapId trap = status.trap();
+                if (abi != null) {
+                    AbiMode.Outcome outcome = abi.stopped(trap, vars, compiled, program.module(), state,
+                            requested == TrapId.KILLED);
+                    switch (outcome.kind()) {
+                        case RETRY -> {
+                            return null; // the pool is refilled: the call runs again at once
+                        }
+                        case SUSPENDED -> {
+                            suspended = true;
+                            suspendedType = type;
+                            throw outcome.trap();
+                        }
+                        case FINAL -> throw outcome.trap();
+                        case NOT_IN_ABI -> { }
+                    }
+                }
                 if (trap == TrapId.NO_FUNCTION && tables.placeholdersCalled()) {
                     throw new ForeignFunctionException("call_indirect found a null element in a table that also holds"
                             + " functions of other instances this instance cannot call (the native engine cannot tell them apart)");
@@ -689,6 +726,9 @@ final class NativeInstance implements Instance {
 
     @Override
     public void close() {
+        if (abi != null) {
+            abi.close();
+        }
         InstanceProcess p = running;
         if (p != null) {
             try {

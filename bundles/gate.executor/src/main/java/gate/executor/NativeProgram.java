@@ -118,10 +118,14 @@ final class NativeProgram implements Program {
         NativeInstance instance = null;
         try {
             long initialPages = linked.memory() != null ? pages(linked.memory()) : compiled.memoryPages();
-            StateLayout layout = layout(limits, initialPages);
+            AbiArea abiArea = AbiMode.plan(module, imports);
+            StateLayout layout = layout(limits, initialPages, abiArea);
             AreaImage area = AreaImage.empty(module, compiled);
             StateFile state = StateFile.create(layout);
             instance = new NativeInstance(this, state, (int) initialPages, linked);
+            if (abiArea != null) {
+                instance.abiMode(AbiMode.create(abiArea, (gate.abi.ProgramAbi) imports, state));
+            }
             state.writeGlobalsArea(area.bytes());
             instance.syncTables(true);
             area = new AreaImage(module, compiled, state.readGlobalsArea(compiled.area().size()));
@@ -206,7 +210,8 @@ final class NativeProgram implements Program {
             throw new InvalidStateException("memory size is not a whole number of pages");
         }
         try {
-            StateLayout layout = layout(limits, pages);
+            AbiArea abiArea = AbiMode.plan(module, imports);
+            StateLayout layout = layout(limits, pages, abiArea);
             AreaImage area = AreaImage.empty(module, compiled);
             for (int g = 0; g < imported.size(); g++) {
                 area.word(compiled.area().global(g), imported.get(g).get());
@@ -218,6 +223,9 @@ final class NativeProgram implements Program {
                 state.writeMemory(0, saved.memory());
             }
             NativeInstance instance = new NativeInstance(this, state, (int) pages, linked);
+            if (abiArea != null) {
+                instance.abiMode(AbiMode.create(abiArea, (gate.abi.ProgramAbi) imports, state));
+            }
             if (!saved.stack().isEmpty()) {
                 try {
                     instance.restoreStack(saved.stack());
@@ -230,6 +238,12 @@ final class NativeProgram implements Program {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The layout for an instance, with the ABI area if there is one. */
+    private StateLayout layout(InstanceLimits limits, long pages, AbiArea abiArea) {
+        StateLayout layout = layout(limits, pages);
+        return abiArea == null ? layout : layout.withAbiArea(abiArea.size());
     }
 
     private StateLayout layout(InstanceLimits limits, long pages) {

@@ -18,6 +18,8 @@ import java.nio.ByteOrder;
  * @param cpuLimitSeconds 0 or the CPU time after which the instance is suspended
  * @param timeMaskBits low bits of nanoseconds cleared in time results (0..30)
  * @param monotonicNanos where the program's monotonic clock starts
+ * @param abiOffset state memfd offset of the ABI area, page aligned; 0 = none (notes/s8/abi-native.md §2)
+ * @param abiSize its size, a page multiple up to 16 MiB; 0 = none
  */
 public record StartRecord(
         boolean resume,
@@ -32,10 +34,28 @@ public record StartRecord(
         int entry,
         int cpuLimitSeconds,
         int timeMaskBits,
-        long monotonicNanos) {
+        long monotonicNanos,
+        long abiOffset,
+        int abiSize) {
     /** {@code sizeof(struct gate_start)}. */
     public static final int SIZE = 96;
     static final int MAGIC = 0x31657447;
+
+    /** A record without an ABI area. */
+    public StartRecord(boolean resume, long textAddr, long stackAddr, long memoryAddr, int textSize, int stackSize,
+            int globalsSize, int memoryPages, int maxMemoryPages, int entry, int cpuLimitSeconds, int timeMaskBits,
+            long monotonicNanos) {
+        this(resume, textAddr, stackAddr, memoryAddr, textSize, stackSize, globalsSize, memoryPages, maxMemoryPages,
+                entry, cpuLimitSeconds, timeMaskBits, monotonicNanos, 0, 0);
+    }
+
+    /** The same record with the ABI area of {@code layout} (none if its size is 0). */
+    public StartRecord withAbiArea(StateLayout layout) {
+        long offset = layout.abiSize() == 0 ? 0 : layout.abiOffset();
+        return new StartRecord(resume, textAddr, stackAddr, memoryAddr, textSize, stackSize, globalsSize,
+                memoryPages, maxMemoryPages, entry, cpuLimitSeconds, timeMaskBits, monotonicNanos, offset,
+                layout.abiSize());
+    }
 
     /** A fresh start at random addresses with no CPU limit. */
     public static StartRecord fresh(int textSize, int entry, StateLayout layout, int memoryPages) {
@@ -47,7 +67,7 @@ public record StartRecord(
     public StartRecord withCpuLimit(int seconds) {
         return new StartRecord(resume, textAddr, stackAddr, memoryAddr, textSize, stackSize,
                 globalsSize, memoryPages, maxMemoryPages, entry, seconds, timeMaskBits,
-                monotonicNanos);
+                monotonicNanos, abiOffset, abiSize);
     }
 
     void encode(ByteBuffer b) {
@@ -57,6 +77,7 @@ public record StartRecord(
         b.putInt(textSize).putInt(stackSize).putInt(globalsSize).putInt(memoryPages);
         b.putInt(maxMemoryPages).putInt(entry).putInt(cpuLimitSeconds).putInt(timeMaskBits);
         b.putLong(monotonicNanos);
-        b.put(new byte[24]);
+        b.putLong(abiOffset).putInt(abiSize);
+        b.put(new byte[12]);
     }
 }

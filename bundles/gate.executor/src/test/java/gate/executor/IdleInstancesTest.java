@@ -23,10 +23,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Figures, and correctness only as assertions (the machine is shared): {@code gate.idle.instances}
- * (default 1,000) native instances of idle.wat held at once, each process blocked in a host call
- * that waits for the test's latch (runtime.native DESIGN.md §5, host slot). Prints what each
- * executor process costs (smaps_rollup: Rss, Pss, private pages; linear memory actually touched,
- * from pagemap), then releases them all and checks every result.
+ * (default 1,000) native instances held at once: of idle.wat, each process blocked in a host call
+ * that waits for the test's latch (runtime.native DESIGN.md §5, host slot); and of testdata's
+ * echo in ABI mode (notes/s8/abi-native.md), each process blocked inside the sandbox waiting for
+ * stdin while the JVM's thread sleeps in one poll. Prints what each executor process costs
+ * (smaps_rollup: Rss, Pss, private pages; linear memory actually touched, from pagemap), then
+ * releases them all and checks every result.
  */
 class IdleInstancesTest {
     private static final int WAIT_S = 600;
@@ -89,7 +91,7 @@ class IdleInstancesTest {
             List<Long> pids = ProcTree.instanceProcesses(host);
             System.out.printf("gate.executor figures: the JVM waits with one %s thread per instance%n",
                     virtual ? "virtual" : "platform (256 KiB stack)");
-            printFigures(count, pids, startSeconds);
+            printFigures(count, pids, startSeconds, "each blocked in a host call");
             printIdleCpu(pids);
             Meminfo.printDelta(before, Meminfo.read(), count);
             System.out.printf("gate.executor figures: JVM per idle instance: Rss change %.1f KiB (heap growth included),"
@@ -108,7 +110,93 @@ class IdleInstancesTest {
         }
     }
 
-    private static void printFigures(int count, List<Long> pids, double startSeconds) {
+    /**
+     * ABI mode: echo waits for stdin that its session never sends, until the test ends every
+     * session's stream (stdin EOF), and then returns normally.
+     */
+    @Test
+    void thousandIdleAbiModeInstances() throws Exception {
+        int count = Integer.getInteger("gate.idle.instances", 1000);
+        long files = openFilesLimit();
+        // The JVM holds six fds per ABI-mode instance: four pipe ends, the eventfd and the state memfd.
+        assertTrue(files < 0 || files >= 6L * count + 512, "RLIMIT_NOFILE " + files + " of the JVM is too low for "
+                + count + " instances (6 fds each): raise it or pass -Dgate.idle.instances=N");
+        Path cache = Path.of(System.getProperty("gate.test.cache", "target/test-cache"));
+        System.setProperty("gate.native.bin", cache.resolve("bin").toString());
+        System.setProperty("gate.native.cache", cache.resolve("idle-programs").toString());
+        Engine engine = Engines.find("native");
+        try {
+            gate.wasm.Module module = gate.wasm.Wasm.load(java.nio.file.Files.readAllBytes(
+                    Path.of("../../testdata/echo.wasm")), gate.wasm.WasmLimits.DEFAULT);
+            Program program = engine.compile(module);
+            CountDownLatch waiting = new CountDownLatch(count);
+            List<ListeningPipe> pipes = new ArrayList<>();
+            AtomicLongArray results = new AtomicLongArray(count);
+            List<Thread> threads = new ArrayList<>();
+            long[] before = Meminfo.read();
+            long jvm = ProcessHandle.current().pid();
+            long jvmRss = ProcTree.rollupKib(jvm, "Rss");
+            long heap = retainedHeap();
+            long started = System.nanoTime();
+            for (int k = 0; k < count; k++) {
+                int id = k;
+                results.set(k, -1);
+                ListeningPipe pipe = new ListeningPipe() {
+                    private boolean granted;
+
+                    @Override
+                    public synchronized int write(byte[] src, int offset, int length) {
+                        if (!granted) { // echo's stdin grant: it waits for data next
+                            granted = true;
+                            waiting.countDown();
+                        }
+                        return super.write(src, offset, length);
+                    }
+                };
+                pipes.add(pipe);
+                gate.abi.ProgramAbi abi = gate.abi.ProgramAbi.create(module, pipe, gate.abi.AbiConfig.of(List.of("echo")));
+                Thread t = new Thread(null, () -> {
+                    try (Instance i = program.instantiate(abi, InstanceLimits.DEFAULT)) {
+                        i.invoke("_start");
+                        results.set(id, 0);
+                    } catch (RuntimeException e) {
+                        results.set(id, -2);
+                        e.printStackTrace();
+                        waiting.countDown();
+                    }
+                }, "idle-abi-" + k, 256 << 10);
+                t.setDaemon(true);
+                threads.add(t);
+                t.start();
+            }
+            assertTrue(waiting.await(WAIT_S, TimeUnit.SECONDS), "not all instances asked for stdin");
+            double startSeconds = (System.nanoTime() - started) / 1e9;
+            long host = ((NativeEngine) engine).executor().container().pid();
+            List<Long> pids = ProcTree.instanceProcesses(host);
+            System.out.println("gate.executor figures: ABI mode: the JVM waits with one platform (256 KiB stack) thread"
+                    + " per instance, in poll(2) over the instance's fd 1 and an eventfd");
+            printFigures(count, pids, startSeconds, "ABI mode, each waiting for stdin inside the sandbox");
+            printIdleCpu(pids);
+            Meminfo.printDelta(before, Meminfo.read(), count);
+            System.out.printf("gate.executor figures: ABI mode: JVM per idle instance: Rss change %.1f KiB (heap growth"
+                    + " included), Java heap retained after GC %.1f KiB%n", (ProcTree.rollupKib(jvm, "Rss") - jvmRss)
+                    / (double) count, (retainedHeap() - heap) / 1024.0 / count);
+            for (ListeningPipe pipe : pipes) {
+                pipe.input(new byte[0], true); // the session ended: stdin reads EOF
+            }
+            for (Thread t : threads) {
+                t.join(TimeUnit.SECONDS.toMillis(WAIT_S));
+            }
+            for (int k = 0; k < count; k++) {
+                assertEquals(0, results.get(k), "instance " + k);
+            }
+            assertEquals(count, pids.size(), "one blocked executor process per idle instance");
+        } finally {
+            ((NativeEngine) engine).close();
+        }
+    }
+
+    private static void printFigures(int count, List<Long> pids, double startSeconds, String how) {
         long[] rss = new long[pids.size()];
         long[] pss = new long[pids.size()];
         long[] own = new long[pids.size()];
@@ -129,8 +217,8 @@ class IdleInstancesTest {
                 n++;
             }
         }
-        System.out.printf("gate.executor figures: %d idle native instances (each blocked in a host call) started in %.1f s;"
-                + " %d executor processes measured%n", count, startSeconds, n);
+        System.out.printf("gate.executor figures: %d idle native instances (%s) started in %.1f s;"
+                + " %d executor processes measured%n", count, how, startSeconds, n);
         if (n == 0) {
             return;
         }
