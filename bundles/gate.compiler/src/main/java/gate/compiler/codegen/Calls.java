@@ -47,7 +47,9 @@ final class Calls {
             ArgumentMoves.pass(f, type.params());
             f.needOutgoing(Math.max(type.params().size(), type.results().size()));
             Rel32.CALL.to(f.code(), f.module().registerEntry(function));
-            f.lookahead().pollingCall();
+            if (!f.module().mayReturnFrameless(function)) {
+                f.lookahead().pollingCall();
+            }
         } else {
             passArguments(f, type);
             f.homes().store();

@@ -35,6 +35,9 @@ public final class ModuleState {
     private final List<FunctionInfo> infos = new ArrayList<>();
     private final List<TrapRange> trapRanges = new ArrayList<>();
     private int functionTable;
+    /** Per defined function: 0 not scanned yet, 1 no guard shape, 2 {@link #guards} holds it. */
+    private byte[] guardScan;
+    private GuardShape[] guards;
     private int[] dataText = new int[0];
 
     public ModuleState(Module module, CodeBuffer code, boolean withLzcnt) {
@@ -97,6 +100,36 @@ public final class ModuleState {
      */
     public Label registerEntry(int index) {
         return registerEntries[index];
+    }
+
+    /**
+     * The {@link GuardShape} of defined function {@code index}, or null (scanned once, on the
+     * first question: by its callers or by its own compilation).
+     */
+    public GuardShape guardShape(int index) {
+        int defined = index - module.importedFunctionCount();
+        if (defined < 0) {
+            return null;
+        }
+        if (guardScan == null) {
+            guardScan = new byte[module.code().size()];
+            guards = new GuardShape[guardScan.length];
+        }
+        if (guardScan[defined] == 0) {
+            var body = module.code().get(defined);
+            guards[defined] = GuardShape.of(module.bytes(), body.codeStart(), body.end());
+            guardScan[defined] = (byte) (guards[defined] == null ? 1 : 2);
+        }
+        return guards[defined];
+    }
+
+    /**
+     * True if a call of function {@code index} may return without passing its entry stack
+     * check, which is also its suspension point: a {@link GuardShape} (imports: their stubs
+     * have no check either, but calls of imports never poll).
+     */
+    public boolean mayReturnFrameless(int index) {
+        return guardShape(index) != null;
     }
 
     /**
