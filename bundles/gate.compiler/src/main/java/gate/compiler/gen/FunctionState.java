@@ -38,8 +38,8 @@ public final class FunctionState {
     private final int bodyStart;
     private final List<ValType> localTypes;
     private final List<ValType> results;
-    private final List<Operand> stack = new ArrayList<>();
-    private final List<ControlFrame> control = new ArrayList<>();
+    private final List<Operand> stack = new ArrayList<>(16);
+    private final List<ControlFrame> control = new ArrayList<>(8);
     private final Registers registers = new Registers();
     private final LocalRegisters homes;
     private final List<Runnable> outOfLine = new ArrayList<>();
