@@ -45,7 +45,7 @@ final class ArgumentMoves {
         for (int k = 0; k < n; k++) {
             if (f.get(from + k) instanceof Operand.Offset o
                     && targetOfOther(regs, k, f.homes().gp(o.index()))) {
-                f.set(from + k, new Operand.Gp(o.type(), f.toGp(o)));
+                f.set(from + k, Operand.Gp.of(o.type(), f.toGp(o)));
             }
         }
         List<Reg> gpFrom = new ArrayList<>();
