@@ -27,7 +27,7 @@ final class ArgumentMoves {
 
     /** Consumes the top {@code params.size()} operands as the call's arguments. */
     static void pass(FunctionState f, List<ValType> params) {
-        RegisterArgs regs = RegisterArgs.of(params);
+        RegisterArgs regs = f.module().registerArgs(params);
         int n = params.size();
         int from = f.depth() - n;
         f.materializeTop();

@@ -43,13 +43,13 @@ public final class FunctionCompiler {
     /** Compiles defined function {@code index} (module index space) at the current position. */
     public static void compile(ModuleState module, int index) {
         Module m = module.module();
-        FunctionBody body = m.code().get(index - m.importedFunctionCount());
+        FunctionBody body = m.code().get(index - module.importedFunctions());
         FuncType type = m.functionType(index);
         FunctionState f = new FunctionState(module, index, body.bodyStart(), type.params(),
                 body.locals(), type.results());
         CodeBuffer code = module.code();
         int textStart = code.position();
-        RegisterArgs args = RegisterArgs.of(type.params());
+        RegisterArgs args = module.registerArgs(type.params());
         // Memory entry (function table, call_indirect, invoke thunks): the register
         // parameters come from the outgoing area above the return address.
         module.function(index).bind(code);

@@ -38,7 +38,7 @@ public final class FunctionState {
     private final int bodyStart;
     private final List<ValType> localTypes;
     private final List<ValType> results;
-    private final List<Operand> stack = new ArrayList<>(16);
+    private final OperandStack stack = new OperandStack();
     private final List<ControlFrame> control = new ArrayList<>(8);
     private final Registers registers = new Registers();
     private final LocalRegisters homes;
