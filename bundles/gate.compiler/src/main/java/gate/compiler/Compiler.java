@@ -50,7 +50,9 @@ public final class Compiler {
         // argument register (h3's later commits).
         // 9: shrink wrapping of GuardShape bodies (frameless early exit; ENTRY resumes through
         // the memory entry).
-        return 9;
+        // 10: the entry check follows the frame's allocation (sub rsp, frame; cmp rsp, rbx),
+        // and frames include 16 bytes for a callee's return address and saved rbp.
+        return 10;
     }
 
     private final boolean withLzcnt;

@@ -106,20 +106,20 @@ public final class FunctionCompiler {
         }
         f.frame().frameless(false);
         f.emitOutOfLine();
-        int frameSize = f.frame().frameSize(f.maxDepth(), f.maxOutgoing());
+        // The frame includes room for one call's return address and saved rbp below it, so
+        // that the check after allocating it covers what a callee pushes before its own.
+        int frameSize = f.frame().frameSize(f.maxDepth(), f.maxOutgoing()) + StackCheck.MARGIN;
         code.patch32(prologue.frameImmediate(), frameSize);
-        // The check covers the frame plus one call's return address and saved rbp.
-        prologue.check().setFrameSize(code, frameSize + 16);
         module.addInfo(new FunctionInfo(index, textStart, code.position(),
                 module.functionTypeId(index), type.params().size(), declared.size(), frameSize));
     }
 
     /** Where the frame size goes once the body is compiled. */
-    private record Prologue(StackCheck check, int frameImmediate) {}
+    private record Prologue(int frameImmediate) {}
 
     /**
-     * Builds the frame: {@code push rbp; mov rbp, rsp}, the stack check (also the suspension
-     * point of the function entry), {@code sub rsp, frame} and the frame-slot locals. Its
+     * Builds the frame: {@code push rbp; mov rbp, rsp; sub rsp, frame}, the stack check (also
+     * the suspension point of the function entry) and the frame-slot locals. Its
      * {@code ENTRY} site restarts the function: the stack map has every parameter in its slot
      * (RUNTIME-NEEDS.md §5). In a guarded function the homes hold the parameters by then, and
      * a resume leaves the frame and enters the function again from its memory entry, which is
@@ -133,11 +133,15 @@ public final class FunctionCompiler {
         RmReg.MOV.regReg(code, Size.QWORD, Reg.RBP, Reg.RSP);
         Label slow = new Label();
         Label back = new Label();
-        StackCheck check = StackCheck.branch(code, slow);
         back.bind(code);
+        RmImm32.SUB.regImm(code, Size.QWORD, Reg.RSP, 0);
+        int frameImmediate = code.position() - 4;
+        StackCheck.afterFrame(code, slow);
         int params = f.frame().params();
         f.outOfLine(() -> {
             slow.bind(code);
+            // The ENTRY site's frame is not allocated yet (RUNTIME-NEEDS.md §4).
+            RmReg.MOV.regReg(code, Size.QWORD, Reg.RSP, Reg.RBP);
             if (guarded) {
                 for (int i = 0; i < params; i++) {
                     if (f.homes().gp(i) != null) {
@@ -160,8 +164,6 @@ public final class FunctionCompiler {
                 Rel32.JMP.to(code, back);
             }
         });
-        RmImm32.SUB.regImm(code, Size.QWORD, Reg.RSP, 0);
-        int frameImmediate = code.position() - 4;
         for (int j = 0; j < declared.size();) {
             if (!inFrame(f, params + j)) {
                 j++;
@@ -179,7 +181,7 @@ public final class FunctionCompiler {
             initLocals(f, params + j, end - j, value);
             j = end;
         }
-        return new Prologue(check, frameImmediate);
+        return new Prologue(frameImmediate);
     }
 
     /**

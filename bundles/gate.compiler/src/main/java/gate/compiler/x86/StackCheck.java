@@ -49,6 +49,19 @@ public final class StackCheck {
         return new StackCheck(displacement, -1);
     }
 
+    /** What a frame reserves below itself for a callee's return address and saved rbp. */
+    public static final int MARGIN = 16;
+
+    /**
+     * The check after {@code sub rsp, frame}, where the frame includes {@link #MARGIN}: {@code
+     * cmp rsp, rbx; jb slow}. The same condition as {@link #branch} with {@code frame + MARGIN},
+     * one instruction shorter; rcx is left alone. The code at {@code slow} restores rsp first.
+     */
+    public static void afterFrame(CodeBuffer code, Label slow) {
+        RmReg.CMP.regReg(code, Size.QWORD, Reg.RSP, Abi.STACK_LIMIT);
+        CondRel32.Jcc.to(code, Condition.B, slow);
+    }
+
     /** The out-of-line trap call of {@link #branch}; returns the trap site. */
     public static int trap(CodeBuffer code, TrapStubs stubs) {
         return stubs.call(code, TrapId.CALL_STACK_EXHAUSTED);
