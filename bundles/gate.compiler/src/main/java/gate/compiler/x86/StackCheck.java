@@ -17,6 +17,7 @@ import gate.engine.TrapId;
  * compiled, so the LEA always carries a 32-bit displacement that {@link #setFrameSize} patches.
  * The comparison is unsigned, so the suspend bits ORed into rbx (bit 62) make every check fail,
  * which is how a pending suspension is noticed at the next call. Clobbers rcx and the flags.
+ * Compiled functions use the shorter {@link #afterFrame} form, after allocating their frame.
  */
 public final class StackCheck {
     private final int displacement;
