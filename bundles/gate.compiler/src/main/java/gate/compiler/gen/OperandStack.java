@@ -8,7 +8,8 @@ import java.util.Arrays;
  * general list checks and counts.
  */
 final class OperandStack {
-    private Operand[] items = new Operand[16];
+    /** Object[] rather than Operand[]: storing into an array of an interface type checks. */
+    private Object[] items = new Object[16];
     private int size;
 
     int size() {
@@ -23,7 +24,7 @@ final class OperandStack {
         if (position >= size) {
             throw new IndexOutOfBoundsException("operand " + position + " of " + size);
         }
-        return items[position];
+        return (Operand) items[position];
     }
 
     void set(int position, Operand operand) {
@@ -45,7 +46,7 @@ final class OperandStack {
         if (position != size - 1) {
             throw new IndexOutOfBoundsException("only the top operand can be removed");
         }
-        Operand top = items[--size];
+        Operand top = (Operand) items[--size];
         items[size] = null;
         return top;
     }
