@@ -3,7 +3,9 @@
 # engine, Gate's `interp` engine and node's Liftoff (V8's single-pass tier alone). Prints every
 # `bench` line, then a table of per-kernel medians with the ratios engine/gcc, their geometric means
 # and the largest native/gcc ratio, then the native engine's compile times.
-#   testdata/bench/engines.sh [--runs N] [FILE.wasm...]     (default: all kernels, 5 runs)
+#   testdata/bench/engines.sh [--runs N] [--cpu K] [FILE.wasm...]   (default: all kernels, 5 runs)
+# --cpu K runs every measured process on CPU K only (taskset): on a small shared VM a run that shares
+# its CPU with another busy thread takes up to twice as long (see README.md, "Noise").
 # Needs JAVA_HOME pointing at JDK 25 (or java 21+ on PATH), gcc and make; node and wasm-objdump are
 # optional (their columns are skipped with a message). Builds gate.bench and what it depends on.
 set -eu
@@ -13,12 +15,17 @@ java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 runs=5
 files=""
+pin=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --runs)
             [ $# -ge 2 ] || { echo "engines.sh: --runs needs a value" >&2; exit 2; }
             runs=$2; shift 2 ;;
-        -*) echo "usage: engines.sh [--runs N] [FILE.wasm...]" >&2; exit 2 ;;
+        --cpu)
+            [ $# -ge 2 ] || { echo "engines.sh: --cpu needs a value" >&2; exit 2; }
+            command -v taskset > /dev/null 2>&1 || { echo "engines.sh: --cpu needs taskset" >&2; exit 2; }
+            pin="taskset -c $2"; shift 2 ;;
+        -*) echo "usage: engines.sh [--runs N] [--cpu K] [FILE.wasm...]" >&2; exit 2 ;;
         *) files="$files $1"; shift ;;
     esac
 done
@@ -53,7 +60,7 @@ for f in $files; do
     i=0
     ok=1
     while [ $i -lt "$runs" ]; do
-        got=$("$bin" --time 2> "$work/err")
+        got=$($pin "$bin" --time 2> "$work/err")
         if [ -n "$want" ] && [ "$got" != "$want" ]; then
             echo "engines.sh: $bin: checksum $got, expected $want" >&2
             ok=0
@@ -76,7 +83,7 @@ done
 for engine in native interp; do
     echo "== Gate $engine" >&2
     # shellcheck disable=SC2086
-    if ! "$java" --enable-native-access=ALL-UNNAMED -Dgate.native.cache="$work/cache" -cp "$cp" \
+    if ! $pin "$java" --enable-native-access=ALL-UNNAMED -Dgate.native.cache="$work/cache" -cp "$cp" \
             gate.bench.Main --engine "$engine" --runs "$runs" $files > "$work/out" 2> "$work/err"; then
         echo "engines.sh: Gate $engine failed on some or all kernels (missing cells are skipped):" >&2
         sed 's/^/  /' "$work/err" | grep -v ': result ' | head -20 >&2
@@ -88,7 +95,7 @@ done
 # decoding, validation and the program cache included).
 echo "== gate.compiler warm compile speed" >&2
 # shellcheck disable=SC2086
-"$java" -cp "$cp" gate.bench.CompileSpeed $files > "$work/compile" 2>&1 \
+$pin "$java" -cp "$cp" gate.bench.CompileSpeed $files > "$work/compile" 2>&1 \
     || echo "engines.sh: CompileSpeed failed:" >&2
 
 echo "== node (Liftoff only)" >&2
@@ -96,7 +103,7 @@ if command -v node > /dev/null 2>&1; then
     # --liftoff-only: no TurboFan at all (--liftoff --no-wasm-tier-up alone still tiers up);
     # --no-wasm-lazy-compilation: compile_ms covers the whole module, not only validation.
     # shellcheck disable=SC2086
-    if ! node --liftoff-only --no-wasm-tier-up --no-wasm-lazy-compilation "$here/run-node.mjs" \
+    if ! $pin node --liftoff-only --no-wasm-tier-up --no-wasm-lazy-compilation "$here/run-node.mjs" \
             --runs "$runs" $files > "$work/out" 2> "$work/err"; then
         echo "engines.sh: node failed on some or all kernels:" >&2
         grep -v ': result ' "$work/err" | sed 's/^/  /' | head -20 >&2

@@ -12,4 +12,15 @@
     (i32.add (i32.const 5) (i64.const 9) (drop) (call $inner (local.get 0))))
   (func (export "calls_host") (param i32) (result i32)
     (i32.add (i32.const 7) (call $host (local.get 0) (i64.const -2))))
+  ;; The shape clang gives `n < 2 ? n : fib(n - 1) + fib(n - 2)` (GuardShape): the way
+  ;; that skips the if runs without a frame.
+  (func $fib (export "fib") (param $n i32) (result i32) (local $acc i32)
+    (if (i32.ge_u (local.get $n) (i32.const 2))
+      (then
+        (loop $l
+          (local.set $acc (i32.add (call $fib (i32.sub (local.get $n) (i32.const 1)))
+                                   (local.get $acc)))
+          (br_if $l (i32.gt_u (local.tee $n (i32.sub (local.get $n) (i32.const 2)))
+                              (i32.const 1))))))
+    (i32.add (local.get $n) (local.get $acc)))
 )

@@ -48,7 +48,11 @@ public final class Compiler {
         // 7: runs of 16 or more declared locals in frame slots are initialised by a loop.
         // 8: the first integer parameter stays in r8; local +/- constant straight into an
         // argument register (h3's later commits).
-        return 8;
+        // 9: shrink wrapping of GuardShape bodies (frameless early exit; ENTRY resumes through
+        // the memory entry).
+        // 10: the entry check follows the frame's allocation (sub rsp, frame; cmp rsp, rbx),
+        // and frames include 16 bytes for a callee's return address and saved rbp.
+        return 10;
     }
 
     private final boolean withLzcnt;

@@ -129,6 +129,46 @@ class NativeStackTest {
         assertArrayEquals(new long[] {8}, frames.get(0).locals());
     }
 
+    /**
+     * A guarded function (GuardShape) builds its frame only when it takes its if: its ENTRY site
+     * is there, with the parameters in their slots, and a resume enters the function again.
+     */
+    @Test
+    void guardedFunctionSuspendsWhereItBuildsItsFrameAndResumesByEnteringAgain() {
+        int fib = module.export("fib").index();
+        assertEquals(6765, (int) runner.invoke("fib", new long[] {20}, 1).results()[0]);
+        ModuleRunner.Outcome outcome = runner.invoke("fib", new long[] {10}, 1,
+                Abi.SUSPEND_BITS);
+        assertEquals(TrapId.CALL_STACK_EXHAUSTED.id, outcome.trap());
+        assertEquals(SiteKind.ENTRY, program.siteAt(runner.trapPc()).kind());
+        List<InstanceState.Frame> frames = walk();
+        assertEquals(1, frames.size());
+        FunctionBody body = module.code().get(fib - module.importedFunctionCount());
+        assertEquals(fib, frames.get(0).functionIndex());
+        assertEquals(body.codeStart() - body.bodyStart(), frames.get(0).codeOffset());
+        assertArrayEquals(new long[] {10, 0}, frames.get(0).locals());
+        try (com.sun.jna.Memory stack = new com.sun.jna.Memory(1 << 16)) {
+            long base = com.sun.jna.Pointer.nativeValue(stack);
+            NativeStack.Rebuilt rebuilt = new NativeStack(program, module).rebuild(frames,
+                    (address, value) -> stack.setLong(address - base, value), base + (1 << 16),
+                    runner.textBase(), runner.unwindAddress());
+            assertEquals(-1, runner.resume(rebuilt.sp(), base + 4096));
+            assertEquals(55, (int) stack.getLong(rebuilt.outermostRbp() + 16 - base));
+        }
+    }
+
+    /**
+     * The frameless way of a guarded function has no suspension point: it calls nothing and
+     * loops nowhere, so it ends on its own; a pending suspension waits for the next point.
+     */
+    @Test
+    void guardedFunctionsFramelessWayEndsWithoutSuspensionPoint() {
+        ModuleRunner.Outcome outcome = runner.invoke("fib", new long[] {1}, 1,
+                Abi.SUSPEND_BITS);
+        assertEquals(-1, outcome.trap());
+        assertEquals(1, outcome.results()[0]);
+    }
+
     @Test
     void stoppedAtAnImportCallWithItsArguments() {
         ModuleRunner.Outcome outcome = runner.invoke("calls_host", new long[] {4}, 1);

@@ -27,7 +27,7 @@ final class ArgumentMoves {
 
     /** Consumes the top {@code params.size()} operands as the call's arguments. */
     static void pass(FunctionState f, List<ValType> params) {
-        RegisterArgs regs = RegisterArgs.of(params);
+        RegisterArgs regs = f.module().registerArgs(params);
         int n = params.size();
         int from = f.depth() - n;
         f.materializeTop();
@@ -45,7 +45,7 @@ final class ArgumentMoves {
         for (int k = 0; k < n; k++) {
             if (f.get(from + k) instanceof Operand.Offset o
                     && targetOfOther(regs, k, f.homes().gp(o.index()))) {
-                f.set(from + k, new Operand.Gp(o.type(), f.toGp(o)));
+                f.set(from + k, Operand.Gp.of(o.type(), f.toGp(o)));
             }
         }
         List<Reg> gpFrom = new ArrayList<>();

@@ -39,7 +39,7 @@ final class Calls {
 
     static void call(FunctionState f, int function) {
         FuncType type = f.module().module().functionType(function);
-        boolean defined = function >= f.module().module().importedFunctionCount();
+        boolean defined = function >= f.module().importedFunctions();
         if (defined) {
             // Homes first: an argument register may be a home (LocalHomes), which the moves
             // overwrite; the call's return reloads them all.
@@ -47,7 +47,9 @@ final class Calls {
             ArgumentMoves.pass(f, type.params());
             f.needOutgoing(Math.max(type.params().size(), type.results().size()));
             Rel32.CALL.to(f.code(), f.module().registerEntry(function));
-            f.lookahead().pollingCall();
+            if (!f.module().mayReturnFrameless(function)) {
+                f.lookahead().pollingCall();
+            }
         } else {
             passArguments(f, type);
             f.homes().store();
@@ -152,7 +154,7 @@ final class Calls {
      * none goes to (a free one if there is), or null if the arguments take them all.
      */
     private static Reg holdingRegister(FunctionState f, FuncType type, Reg target) {
-        RegisterArgs args = RegisterArgs.of(type.params());
+        RegisterArgs args = f.module().registerArgs(type.params());
         java.util.EnumSet<Reg> taken = java.util.EnumSet.noneOf(Reg.class);
         for (int k = 0; k < args.size(); k++) {
             if (args.gp(k) != null) {

@@ -149,6 +149,10 @@ final class Control {
         if (reachable) {
             f.spillAll();
         }
+        if (frame.isGuard()) {
+            leaveGuard(f, frame, reachable);
+            return false;
+        }
         if (frame.kind() == ControlFrame.Kind.IF && !frame.hadElse()) {
             frame.elseLabel().bind(f.code());
             reachable = true;
@@ -165,6 +169,24 @@ final class Control {
             f.setReachable();
         }
         return false;
+    }
+
+    /**
+     * The end of a {@link gate.compiler.gen.GuardShape}'s {@code if} (no else, no values):
+     * every way out of its body leaves the frame, and the condition's false edge, which never
+     * built one, joins after that. The tail that follows runs frameless.
+     */
+    private static void leaveGuard(FunctionState f, ControlFrame frame, boolean reachable) {
+        CodeBuffer code = f.code();
+        frame.label().bind(code);
+        if (reachable || frame.branchedTo()) {
+            RmReg.MOV.regReg(code, Size.QWORD, Reg.RSP, Reg.RBP);
+            RegInOpcode.POP.reg(code, Size.QWORD, Reg.RBP);
+        }
+        frame.elseLabel().bind(code);
+        f.frame().frameless(true);
+        f.truncate(frame.height());
+        f.setReachable();
     }
 
     /** True when a branch to {@code frame} must copy values first. */
@@ -283,15 +305,24 @@ final class Control {
             if (f.module().resultSlotRead(f.function())) {
                 // Invoke thunks, and call_indirect where a table may hold host functions, read
                 // the slot; every other call takes rax.
-                RmReg.MOV.memReg(f.code(), Size.QWORD,
-                        Memory.at(Reg.RBP, FrameLayout.RESULTS), Reg.RAX);
+                RmReg.MOV.memReg(f.code(), Size.QWORD, resultSlot(f, 0), Reg.RAX);
             }
         } else {
             for (int k = 0; k < n; k++) {
-                f.store(Memory.at(Reg.RBP, FrameLayout.RESULTS + 8 * k), f.get(from + k));
+                f.store(resultSlot(f, k), f.get(from + k));
             }
         }
-        epilogue(f.code());
+        if (f.frame().isFrameless()) {
+            NoOperand.RET.emit(f.code());
+        } else {
+            epilogue(f.code());
+        }
+    }
+
+    /** Result slot k: above the return address, which is at [rsp] in frameless code. */
+    private static Memory resultSlot(FunctionState f, int k) {
+        return f.frame().isFrameless() ? Memory.at(Reg.RSP, 8 + 8 * k)
+                : Memory.at(Reg.RBP, FrameLayout.RESULTS + 8 * k);
     }
 
     static void epilogue(CodeBuffer code) {

@@ -57,7 +57,7 @@ final class FloatOps {
                 if (home == null) {
                     f.releaseXmm(b);
                 }
-                f.push(new Operand.Flags(name.endsWith("T") ? Condition.A : Condition.AE));
+                f.push(Operand.Flags.of(name.endsWith("T") ? Condition.A : Condition.AE));
                 return;
             }
             default -> {

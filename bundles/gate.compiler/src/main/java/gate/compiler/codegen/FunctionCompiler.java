@@ -3,6 +3,7 @@ package gate.compiler.codegen;
 import gate.compiler.gen.ControlFrame;
 import gate.compiler.gen.FunctionInfo;
 import gate.compiler.gen.FunctionState;
+import gate.compiler.gen.GuardShape;
 import gate.compiler.gen.ModuleState;
 import gate.compiler.gen.RegisterArgs;
 import gate.compiler.gen.SiteKind;
@@ -11,6 +12,7 @@ import gate.compiler.x86.enc.CodeBuffer;
 import gate.compiler.x86.enc.CondRel8;
 import gate.compiler.x86.enc.Condition;
 import gate.compiler.x86.enc.Label;
+import gate.compiler.x86.enc.MemXmm;
 import gate.compiler.x86.enc.Memory;
 import gate.compiler.x86.enc.Nops;
 import gate.compiler.x86.enc.Rel32;
@@ -41,13 +43,13 @@ public final class FunctionCompiler {
     /** Compiles defined function {@code index} (module index space) at the current position. */
     public static void compile(ModuleState module, int index) {
         Module m = module.module();
-        FunctionBody body = m.code().get(index - m.importedFunctionCount());
+        FunctionBody body = m.code().get(index - module.importedFunctions());
         FuncType type = m.functionType(index);
         FunctionState f = new FunctionState(module, index, body.bodyStart(), type.params(),
                 body.locals(), type.results());
         CodeBuffer code = module.code();
         int textStart = code.position();
-        RegisterArgs args = RegisterArgs.of(type.params());
+        RegisterArgs args = module.registerArgs(type.params());
         // Memory entry (function table, call_indirect, invoke thunks): the register
         // parameters come from the outgoing area above the return address.
         module.function(index).bind(code);
@@ -57,46 +59,21 @@ public final class FunctionCompiler {
         Nops.align(code, 16);
         module.registerEntry(index).bind(code);
         f.at(body.codeStart());
-        RegInOpcode.PUSH.reg(code, Size.QWORD, Reg.RBP);
-        RmReg.MOV.regReg(code, Size.QWORD, Reg.RBP, Reg.RSP);
-        Label slow = new Label();
-        Label back = new Label();
-        StackCheck check = StackCheck.branch(code, slow);
-        back.bind(code);
-        // Out of line: the stack map of an ENTRY site has every parameter in its slot, and a
-        // resume returns right after the trap call, which reloads them (RUNTIME-NEEDS.md §5).
         int entryOffset = f.codeOffset();
-        f.outOfLine(() -> {
-            slow.bind(code);
-            args.store(code, f.frame()::local);
-            int site = StackCheck.trap(code, module.stubs());
-            f.site(site, SiteKind.ENTRY, entryOffset, 0);
-            args.load(code, f.frame()::local);
-            Rel32.JMP.to(code, back);
-        });
-        RmImm32.SUB.regImm(code, Size.QWORD, Reg.RSP, 0);
-        int frameImmediate = code.position() - 4;
         List<ValType> declared = body.locals();
         int params = type.params().size();
         LocalHomes.assign(f, m, body, params + declared.size(), args);
-        for (int j = 0; j < declared.size();) {
-            if (!inFrame(f, params + j)) {
-                j++;
-                continue;
-            }
-            // Zero, or null (-1) for references (core §4.4.10 function instantiation); a run of
-            // slots with the same value is one loop, so that a few bytes declaring many locals
-            // cannot make megabytes of code.
-            int value = declared.get(j).isReference() ? -1 : 0;
-            int end = j + 1;
-            while (end < declared.size() && inFrame(f, params + end)
-                    && (declared.get(end).isReference() ? -1 : 0) == value) {
-                end++;
-            }
-            initLocals(f, params + j, end - j, value);
-            j = end;
+        Prologue prologue = null;
+        boolean guarded = guarded(f, module.guardShape(index), args, params);
+        if (guarded) {
+            // Shrink wrapping (GuardShape): the homes hold every local the frameless way
+            // reads; the frame is built by the guard's if (below).
+            f.homes().init(args);
+            f.frame().frameless(true);
+        } else {
+            prologue = prologue(f, args, declared, entryOffset, false);
+            f.homes().init(args);
         }
-        f.homes().init(args);
         f.pushControl(new ControlFrame(ControlFrame.Kind.FUNCTION, 0, List.of(),
                 type.results()));
         CodeReader reader = new CodeReader(m.bytes(), body.codeStart(), body.end());
@@ -119,14 +96,112 @@ public final class FunctionCompiler {
             if (Instructions.compile(f, reader, op)) {
                 break;
             }
+            if (prologue == null && op == Opcode.IF) {
+                // The guard's condition has jumped past its body when false: the body builds
+                // the frame, and its end leaves it again (Control).
+                f.label(0).markGuard();
+                f.frame().frameless(false);
+                prologue = prologue(f, args, declared, entryOffset, true);
+            }
         }
+        f.frame().frameless(false);
         f.emitOutOfLine();
-        int frameSize = f.frame().frameSize(f.maxDepth(), f.maxOutgoing());
-        code.patch32(frameImmediate, frameSize);
-        // The check covers the frame plus one call's return address and saved rbp.
-        check.setFrameSize(code, frameSize + 16);
+        // The frame includes room for one call's return address and saved rbp below it, so
+        // that the check after allocating it covers what a callee pushes before its own.
+        int frameSize = f.frame().frameSize(f.maxDepth(), f.maxOutgoing()) + StackCheck.MARGIN;
+        code.patch32(prologue.frameImmediate(), frameSize);
         module.addInfo(new FunctionInfo(index, textStart, code.position(),
                 module.functionTypeId(index), type.params().size(), declared.size(), frameSize));
+    }
+
+    /** Where the frame size goes once the body is compiled. */
+    private record Prologue(int frameImmediate) {}
+
+    /**
+     * Builds the frame: {@code push rbp; mov rbp, rsp; sub rsp, frame}, the stack check (also
+     * the suspension point of the function entry) and the frame-slot locals. Its
+     * {@code ENTRY} site restarts the function: the stack map has every parameter in its slot
+     * (RUNTIME-NEEDS.md §5). In a guarded function the homes hold the parameters by then, and
+     * a resume leaves the frame and enters the function again from its memory entry, which is
+     * what the site means (the guard's prefix has no effect to repeat).
+     */
+    private static Prologue prologue(FunctionState f, RegisterArgs args,
+            List<ValType> declared, int entryOffset, boolean guarded) {
+        CodeBuffer code = f.code();
+        ModuleState module = f.module();
+        RegInOpcode.PUSH.reg(code, Size.QWORD, Reg.RBP);
+        RmReg.MOV.regReg(code, Size.QWORD, Reg.RBP, Reg.RSP);
+        Label slow = new Label();
+        Label back = new Label();
+        back.bind(code);
+        RmImm32.SUB.regImm(code, Size.QWORD, Reg.RSP, 0);
+        int frameImmediate = code.position() - 4;
+        StackCheck.afterFrame(code, slow);
+        int params = f.frame().params();
+        f.outOfLine(() -> {
+            slow.bind(code);
+            // The ENTRY site's frame is not allocated yet (RUNTIME-NEEDS.md §4).
+            RmReg.MOV.regReg(code, Size.QWORD, Reg.RSP, Reg.RBP);
+            if (guarded) {
+                for (int i = 0; i < params; i++) {
+                    if (f.homes().gp(i) != null) {
+                        RmReg.MOV.memReg(code, Size.QWORD, f.frame().local(i), f.homes().gp(i));
+                    } else {
+                        MemXmm.MOVSD.memReg(code, f.frame().local(i), f.homes().xmm(i));
+                    }
+                }
+            } else {
+                args.store(code, f.frame()::local);
+            }
+            int site = StackCheck.trap(code, module.stubs());
+            f.site(site, SiteKind.ENTRY, entryOffset, 0);
+            if (guarded) {
+                RmReg.MOV.regReg(code, Size.QWORD, Reg.RSP, Reg.RBP);
+                RegInOpcode.POP.reg(code, Size.QWORD, Reg.RBP);
+                Rel32.JMP.to(code, module.function(f.function()));
+            } else {
+                args.load(code, f.frame()::local);
+                Rel32.JMP.to(code, back);
+            }
+        });
+        for (int j = 0; j < declared.size();) {
+            if (!inFrame(f, params + j)) {
+                j++;
+                continue;
+            }
+            // Zero, or null (-1) for references (core §4.4.10 function instantiation); a run of
+            // slots with the same value is one loop, so that a few bytes declaring many locals
+            // cannot make megabytes of code.
+            int value = declared.get(j).isReference() ? -1 : 0;
+            int end = j + 1;
+            while (end < declared.size() && inFrame(f, params + end)
+                    && (declared.get(end).isReference() ? -1 : 0) == value) {
+                end++;
+            }
+            initLocals(f, params + j, end - j, value);
+            j = end;
+        }
+        return new Prologue(frameImmediate);
+    }
+
+    /**
+     * Whether the body of a {@link GuardShape} can go frameless: every parameter arrives in a
+     * register and lives in a home (the prefix must not write a slot, nor lose an argument
+     * register), and so does every local the prefix and the tail read.
+     */
+    private static boolean guarded(FunctionState f, GuardShape shape, RegisterArgs args,
+            int params) {
+        if (shape == null) {
+            return false;
+        }
+        int locals = params + f.frame().declaredLocals();
+        for (int i = 0; i < locals; i++) {
+            boolean homed = f.homes().gp(i) != null || f.homes().xmm(i) != null;
+            if (i < params && !(args.inRegister(i) && homed) || shape.reads(i) && !homed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

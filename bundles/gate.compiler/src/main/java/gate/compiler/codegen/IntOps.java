@@ -165,7 +165,7 @@ final class IntOps {
             if (firstHome == null) {
                 f.releaseGp(a);
             }
-            f.push(new Operand.Flags(condition(name)));
+            f.push(Operand.Flags.of(condition(name)));
         } else {
             f.pushGp(type, a);
         }
@@ -323,7 +323,7 @@ final class IntOps {
             }
         }
         if (next == Opcode.LOCAL_TEE.code) {
-            f.push(new Operand.Local(local.type(), index));
+            f.push(f.localOperand(index));
         }
         return true;
     }
@@ -382,7 +382,7 @@ final class IntOps {
         if (op == Opcode.I32_EQZ && f.peek(0) instanceof Operand.Flags flags) {
             // eqz of a comparison is the opposite comparison: no code.
             f.pop();
-            f.push(new Operand.Flags(flags.condition().negate()));
+            f.push(Operand.Flags.of(flags.condition().negate()));
             return;
         }
         Reg a = f.toGp(f.pop());
@@ -391,7 +391,7 @@ final class IntOps {
             case EQZ -> {
                 RmReg.TEST.regReg(code, size, a, a);
                 f.releaseGp(a);
-                f.push(new Operand.Flags(Condition.E));
+                f.push(Operand.Flags.of(Condition.E));
                 return;
             }
             case CLZ, CTZ, POPCNT -> {

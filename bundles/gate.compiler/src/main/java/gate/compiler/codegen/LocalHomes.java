@@ -9,9 +9,6 @@ import gate.compiler.x86.enc.Xmm;
 import gate.wasm.FunctionBody;
 import gate.wasm.Module;
 import gate.wasm.ValType;
-import gate.wasm.code.CodeReader;
-import gate.wasm.code.Opcode;
-import java.util.Arrays;
 
 /**
  * Chooses which locals live in registers for the whole function: a quick scan of the body counts
@@ -25,43 +22,10 @@ final class LocalHomes {
 
     static void assign(FunctionState f, Module module, FunctionBody body, int locals,
             RegisterArgs args) {
-        long[] weight = new long[locals];
-        CodeReader r = new CodeReader(module.bytes(), body.codeStart(), body.end());
-        boolean[] loopAt = new boolean[16];
-        int depth = 0;
-        int loops = 0;
-        int calls = 0;
-        boolean misc = false;
-        while (!r.atEnd()) {
-            Opcode op = r.opcode();
-            switch (op) {
-                case BLOCK, IF, LOOP -> {
-                    r.blockType();
-                    if (depth == loopAt.length) {
-                        loopAt = Arrays.copyOf(loopAt, depth * 2);
-                    }
-                    loopAt[depth++] = op == Opcode.LOOP;
-                    loops += op == Opcode.LOOP ? 1 : 0;
-                }
-                case END -> {
-                    if (depth > 0 && loopAt[--depth]) {
-                        loops--;
-                    }
-                }
-                case CALL, CALL_INDIRECT -> {
-                    calls++;
-                    r.skipImmediates(op);
-                }
-                case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> {
-                    int index = r.index();
-                    weight[index] += 1L << Math.min(3 * loops, 40);
-                }
-                default -> {
-                    misc |= op.prefix == Opcode.MISC_PREFIX;
-                    r.skipImmediates(op);
-                }
-            }
-        }
+        LocalUses uses = LocalUses.scan(module.bytes(), body.codeStart(), body.end(), locals);
+        long[] weight = uses.weight;
+        int calls = uses.calls;
+        boolean misc = uses.misc;
         // A parameter in memory must be loaded into its home: worth it only if read more than
         // once. One that arrives in a register (direct calls) would otherwise be stored to its
         // slot; its home costs a store and a load per call made, so only without calls.

@@ -33,7 +33,7 @@ final class Variables {
 
     /** Lazy: the local's slot serves as the operand until the local changes. */
     static void localGet(FunctionState f, int index) {
-        f.push(new Operand.Local(f.localType(index), index));
+        f.push(f.localOperand(index));
     }
 
     static void localSet(FunctionState f, int index) {

@@ -22,6 +22,7 @@ public final class ControlFrame {
     private Label elseLabel;
     private boolean branchedTo;
     private boolean hadElse;
+    private boolean guard;
 
     public ControlFrame(Kind kind, int height, List<ValType> params, List<ValType> results) {
         this.kind = kind;
@@ -95,6 +96,18 @@ public final class ControlFrame {
 
     public void markBranchedTo() {
         branchedTo = true;
+    }
+
+    /**
+     * For {@code if}: the guard of a {@link GuardShape} body, whose body builds the function's
+     * frame and whose end leaves it again for the frameless tail.
+     */
+    public void markGuard() {
+        guard = true;
+    }
+
+    public boolean isGuard() {
+        return guard;
     }
 
     public boolean hadElse() {

@@ -38,6 +38,8 @@ public final class FrameLayout {
     /** Operands built once per slot: the code generator asks for them constantly. */
     private final Memory[] locals;
     private Memory[] operands = new Memory[16];
+    /** True while code runs without a frame (GuardShape): no slot exists then. */
+    private boolean frameless;
 
     public FrameLayout(int params, int declaredLocals) {
         this.params = params;
@@ -58,8 +60,27 @@ public final class FrameLayout {
         return index < params ? RESULTS + 8 * index : -8 * (index - params + 1);
     }
 
+    /**
+     * Marks whether the code being emitted runs without a frame (rbp is the caller's): asking
+     * for a slot then is a code generator bug, reported rather than miscompiled.
+     */
+    public void frameless(boolean value) {
+        frameless = value;
+    }
+
+    public boolean isFrameless() {
+        return frameless;
+    }
+
+    private void requireFrame() {
+        if (frameless) {
+            throw new IllegalStateException("frame slot used in code without a frame");
+        }
+    }
+
     /** Local {@code index}. */
     public Memory local(int index) {
+        requireFrame();
         Memory memory = locals[index];
         if (memory == null) {
             memory = Memory.at(Reg.RBP, localDisplacement(index));
@@ -75,6 +96,7 @@ public final class FrameLayout {
 
     /** Operand slot {@code position}. */
     public Memory operand(int position) {
+        requireFrame();
         if (position >= operands.length) {
             operands = java.util.Arrays.copyOf(operands, Math.max(position + 1,
                     operands.length * 2));

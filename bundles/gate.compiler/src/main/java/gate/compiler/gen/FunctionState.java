@@ -38,8 +38,8 @@ public final class FunctionState {
     private final int bodyStart;
     private final List<ValType> localTypes;
     private final List<ValType> results;
-    private final List<Operand> stack = new ArrayList<>();
-    private final List<ControlFrame> control = new ArrayList<>();
+    private final OperandStack stack = new OperandStack();
+    private final List<ControlFrame> control = new ArrayList<>(8);
     private final Registers registers = new Registers();
     private final LocalRegisters homes;
     private final List<Runnable> outOfLine = new ArrayList<>();
@@ -49,6 +49,8 @@ public final class FunctionState {
     private int deadDepth;
     private int instruction;
     private final Lookahead lookahead = new Lookahead();
+    /** One operand per local, made on first use (operands are values). */
+    private final Operand.Local[] localOperands;
 
     public FunctionState(ModuleState module, int function, int bodyStart, List<ValType> params,
             List<ValType> declared, List<ValType> results) {
@@ -62,6 +64,17 @@ public final class FunctionState {
         all.addAll(declared);
         this.localTypes = all;
         this.homes = new LocalRegisters(code, frame, all);
+        this.localOperands = new Operand.Local[all.size()];
+    }
+
+    /** The operand for the current value of local {@code index}. */
+    public Operand.Local localOperand(int index) {
+        Operand.Local operand = localOperands[index];
+        if (operand == null) {
+            operand = new Operand.Local(localTypes.get(index), index);
+            localOperands[index] = operand;
+        }
+        return operand;
     }
 
     /** What is known about the next instruction and the current loop. */
@@ -100,19 +113,18 @@ public final class FunctionState {
 
     /** Loads a float operand into the given XMM register. */
     public void loadIntoXmm(Xmm target, Operand operand) {
-        switch (operand) {
-            case Operand.Fp fp -> {
-                if (fp.reg() != target) {
-                    XmmRm.MOVAPS.regReg(code, target, fp.reg());
-                }
+        if (operand instanceof Operand.Fp fp) {
+            if (fp.reg() != target) {
+                XmmRm.MOVAPS.regReg(code, target, fp.reg());
             }
-            case Operand.Const c -> loadConstXmm(target, c.bits());
-            case Operand.Local l when homes.xmm(l.index()) != null -> {
-                if (homes.xmm(l.index()) != target) {
-                    XmmRm.MOVAPS.regReg(code, target, homes.xmm(l.index()));
-                }
+        } else if (operand instanceof Operand.Const c) {
+            loadConstXmm(target, c.bits());
+        } else if (operand instanceof Operand.Local l && homes.xmm(l.index()) != null) {
+            if (homes.xmm(l.index()) != target) {
+                XmmRm.MOVAPS.regReg(code, target, homes.xmm(l.index()));
             }
-            default -> (operand.type() == ValType.F32 ? XmmRm.MOVSS : XmmRm.MOVSD)
+        } else {
+            (operand.type() == ValType.F32 ? XmmRm.MOVSS : XmmRm.MOVSD)
                     .regMem(code, target, memoryOf(operand));
         }
     }
@@ -266,11 +278,11 @@ public final class FunctionState {
     }
 
     public void pushGp(ValType type, Reg reg) {
-        push(new Operand.Gp(type, reg));
+        push(Operand.Gp.of(type, reg));
     }
 
     public void pushXmm(ValType type, Xmm reg) {
-        push(new Operand.Fp(type, reg));
+        push(Operand.Fp.of(type, reg));
     }
 
     public void pushConst(ValType type, long bits) {
@@ -339,7 +351,7 @@ public final class FunctionState {
             return;
         }
         if (operand instanceof Operand.Flags flags) {
-            operand = new Operand.Gp(ValType.I32, materialize(flags));
+            operand = Operand.Gp.of(ValType.I32, materialize(flags));
         }
         store(frame.operand(position), operand);
         release(operand);
@@ -380,67 +392,68 @@ public final class FunctionState {
 
     /** The memory an operand can be read from in place (slot or local), or null. */
     public Memory memoryOf(Operand operand) {
-        return switch (operand) {
-            case Operand.Slot s -> frame.operand(s.position());
-            case Operand.Local l when homes.gp(l.index()) == null
-                    && homes.xmm(l.index()) == null -> frame.local(l.index());
-            case Operand.Local l -> null;
-            default -> null;
-        };
+        if (operand instanceof Operand.Slot s) {
+            return frame.operand(s.position());
+        }
+        if (operand instanceof Operand.Local l && homes.gp(l.index()) == null
+                && homes.xmm(l.index()) == null) {
+            return frame.local(l.index());
+        }
+        return null;
     }
 
     /** Loads every operand that still refers to local {@code index}, which is about to change. */
     public void detachLocal(int index) {
         for (int i = 0; i < stack.size(); i++) {
             if (stack.get(i) instanceof Operand.Local l && l.index() == index) {
-                Operand loaded = Operand.isFloat(l.type()) ? new Operand.Fp(l.type(), toXmm(l))
-                        : new Operand.Gp(l.type(), toGp(l));
+                Operand loaded = Operand.isFloat(l.type()) ? Operand.Fp.of(l.type(), toXmm(l))
+                        : Operand.Gp.of(l.type(), toGp(l));
                 stack.set(i, loaded);
             } else if (stack.get(i) instanceof Operand.Offset o && o.index() == index) {
-                stack.set(i, new Operand.Gp(o.type(), toGp(o)));
+                stack.set(i, Operand.Gp.of(o.type(), toGp(o)));
             }
         }
     }
 
     /** Writes an operand's 8-byte slot encoding to {@code target}; clobbers rcx. */
     public void store(Memory target, Operand operand) {
-        switch (operand) {
-            case Operand.Local l when homes.gp(l.index()) != null ->
+        // instanceof chains rather than pattern switches in this class: they run for nearly
+        // every instruction, and a type switch with guards costs several times the tests.
+        if (operand instanceof Operand.Gp gp) {
+            RmReg.MOV.memReg(code, Size.QWORD, target, gp.reg());
+        } else if (operand instanceof Operand.Local l) {
+            if (homes.gp(l.index()) != null) {
                 RmReg.MOV.memReg(code, Size.QWORD, target, homes.gp(l.index()));
-            case Operand.Local l when homes.xmm(l.index()) != null ->
+            } else if (homes.xmm(l.index()) != null) {
                 MemXmm.MOVSD.memReg(code, target, homes.xmm(l.index()));
-            case Operand.Local l -> {
+            } else {
                 Memory source = frame.local(l.index());
                 if (!source.equals(target)) {
                     RegRm.MOV.regMem(code, Size.QWORD, Reg.RCX, source);
                     RmReg.MOV.memReg(code, Size.QWORD, target, Reg.RCX);
                 }
             }
-            case Operand.Flags flags -> {
-                Reg reg = materialize(flags);
-                RmReg.MOV.memReg(code, Size.QWORD, target, reg);
-                registers.release(reg);
-            }
-            case Operand.Const c -> {
-                if (c.bits() == (int) c.bits()) {
-                    RmImm32.MOV.memImm(code, Size.QWORD, target, (int) c.bits());
-                } else {
-                    RegImm.MOV.regImm(code, Size.QWORD, Reg.RCX, c.bits());
-                    RmReg.MOV.memReg(code, Size.QWORD, target, Reg.RCX);
-                }
-            }
-            case Operand.Gp gp -> RmReg.MOV.memReg(code, Size.QWORD, target, gp.reg());
-            case Operand.Fp fp -> MemXmm.MOVSD.memReg(code, target, fp.reg());
-            case Operand.Offset o -> {
-                loadInto(Reg.RCX, o);
+        } else if (operand instanceof Operand.Const c) {
+            if (c.bits() == (int) c.bits()) {
+                RmImm32.MOV.memImm(code, Size.QWORD, target, (int) c.bits());
+            } else {
+                RegImm.MOV.regImm(code, Size.QWORD, Reg.RCX, c.bits());
                 RmReg.MOV.memReg(code, Size.QWORD, target, Reg.RCX);
             }
-            case Operand.Slot s -> {
-                Memory source = frame.operand(s.position());
-                if (!source.equals(target)) {
-                    RegRm.MOV.regMem(code, Size.QWORD, Reg.RCX, source);
-                    RmReg.MOV.memReg(code, Size.QWORD, target, Reg.RCX);
-                }
+        } else if (operand instanceof Operand.Flags flags) {
+            Reg reg = materialize(flags);
+            RmReg.MOV.memReg(code, Size.QWORD, target, reg);
+            registers.release(reg);
+        } else if (operand instanceof Operand.Fp fp) {
+            MemXmm.MOVSD.memReg(code, target, fp.reg());
+        } else if (operand instanceof Operand.Offset o) {
+            loadInto(Reg.RCX, o);
+            RmReg.MOV.memReg(code, Size.QWORD, target, Reg.RCX);
+        } else {
+            Memory source = frame.operand(((Operand.Slot) operand).position());
+            if (!source.equals(target)) {
+                RegRm.MOV.regMem(code, Size.QWORD, Reg.RCX, source);
+                RmReg.MOV.memReg(code, Size.QWORD, target, Reg.RCX);
             }
         }
     }
@@ -528,64 +541,52 @@ public final class FunctionState {
      * register, or a new one loaded from the slot or with the constant.
      */
     public Reg toGp(Operand operand) {
-        switch (operand) {
-            case Operand.Gp gp -> {
-                return gp.reg();
-            }
-            case Operand.Flags flags -> {
-                return materialize(flags);
-            }
-            case Operand.Local l -> {
-                Reg reg = allocGp();
-                loadInto(reg, l);
-                return reg;
-            }
-            case Operand.Const c -> {
-                Reg reg = allocGp();
-                loadConst(reg, c.bits());
-                return reg;
-            }
-            case Operand.Slot s -> {
-                Reg reg = allocGp();
-                RegRm.MOV.regMem(code, size(s.type()), reg, frame.operand(s.position()));
-                return reg;
-            }
-            case Operand.Offset o -> {
-                Reg reg = allocGp();
-                loadInto(reg, o);
-                return reg;
-            }
-            case Operand.Fp fp -> throw new IllegalStateException("float operand " + fp);
+        if (operand instanceof Operand.Gp gp) {
+            return gp.reg();
         }
+        if (operand instanceof Operand.Flags flags) {
+            return materialize(flags);
+        }
+        if (operand instanceof Operand.Fp fp) {
+            throw new IllegalStateException("float operand " + fp);
+        }
+        Reg reg = allocGp();
+        if (operand instanceof Operand.Const c) {
+            loadConst(reg, c.bits());
+        } else if (operand instanceof Operand.Slot s) {
+            RegRm.MOV.regMem(code, size(s.type()), reg, frame.operand(s.position()));
+        } else {
+            loadInto(reg, operand); // a local or an offset
+        }
+        return reg;
     }
 
     /** Loads any operand into the given register (which the caller has claimed). */
     public void loadInto(Reg target, Operand operand) {
-        switch (operand) {
-            case Operand.Gp gp -> {
-                if (gp.reg() != target) {
-                    RmReg.MOV.regReg(code, Size.QWORD, target, gp.reg());
-                }
+        if (operand instanceof Operand.Gp gp) {
+            if (gp.reg() != target) {
+                RmReg.MOV.regReg(code, Size.QWORD, target, gp.reg());
             }
-            case Operand.Const c -> loadConst(target, c.bits());
-            case Operand.Offset o -> RegMem.LEA.regMem(code, size(o.type()), target,
+        } else if (operand instanceof Operand.Local l) {
+            if (homes.gp(l.index()) != null) {
+                if (homes.gp(l.index()) != target) {
+                    RmReg.MOV.regReg(code, Size.QWORD, target, homes.gp(l.index()));
+                }
+            } else {
+                RegRm.MOV.regMem(code, size(l.type()), target, frame.local(l.index()));
+            }
+        } else if (operand instanceof Operand.Const c) {
+            loadConst(target, c.bits());
+        } else if (operand instanceof Operand.Slot s) {
+            RegRm.MOV.regMem(code, size(s.type()), target, frame.operand(s.position()));
+        } else if (operand instanceof Operand.Offset o) {
+            RegMem.LEA.regMem(code, size(o.type()), target,
                     Memory.at(homes.gp(o.index()), o.disp()));
-            case Operand.Slot s ->
-                RegRm.MOV.regMem(code, size(s.type()), target, frame.operand(s.position()));
-            case Operand.Local l -> {
-                if (homes.gp(l.index()) != null) {
-                    if (homes.gp(l.index()) != target) {
-                        RmReg.MOV.regReg(code, Size.QWORD, target, homes.gp(l.index()));
-                    }
-                } else {
-                    RegRm.MOV.regMem(code, size(l.type()), target, frame.local(l.index()));
-                }
-            }
-            case Operand.Fp fp -> GpRmXmm.MOVD.regReg(code, Size.QWORD, target, fp.reg());
-            case Operand.Flags flags -> {
-                CondRm.SETcc.reg(code, flags.condition(), target);
-                RegRmExtend.MOVZX8.regReg(code, Size.DWORD, target, target);
-            }
+        } else if (operand instanceof Operand.Fp fp) {
+            GpRmXmm.MOVD.regReg(code, Size.QWORD, target, fp.reg());
+        } else {
+            CondRm.SETcc.reg(code, ((Operand.Flags) operand).condition(), target);
+            RegRmExtend.MOVZX8.regReg(code, Size.DWORD, target, target);
         }
     }
 
@@ -602,30 +603,23 @@ public final class FunctionState {
 
     /** An XMM register holding the (popped) float operand's value, owned by the caller. */
     public Xmm toXmm(Operand operand) {
-        switch (operand) {
-            case Operand.Fp fp -> {
-                return fp.reg();
-            }
-            case Operand.Const c -> {
-                Xmm reg = allocXmm();
-                loadConstXmm(reg, c.bits());
-                return reg;
-            }
-            case Operand.Slot s -> {
-                Xmm reg = allocXmm();
-                XmmRm load = s.type() == ValType.F32 ? XmmRm.MOVSS : XmmRm.MOVSD;
-                load.regMem(code, reg, frame.operand(s.position()));
-                return reg;
-            }
-            case Operand.Local l -> {
-                Xmm reg = allocXmm();
-                loadIntoXmm(reg, l);
-                return reg;
-            }
-            case Operand.Gp gp -> throw new IllegalStateException("integer operand " + gp);
-            case Operand.Offset o -> throw new IllegalStateException("integer operand " + o);
-            case Operand.Flags flags -> throw new IllegalStateException("condition " + flags);
+        if (operand instanceof Operand.Fp fp) {
+            return fp.reg();
         }
+        if (operand instanceof Operand.Gp || operand instanceof Operand.Offset
+                || operand instanceof Operand.Flags) {
+            throw new IllegalStateException("not a float operand: " + operand);
+        }
+        Xmm reg = allocXmm();
+        if (operand instanceof Operand.Const c) {
+            loadConstXmm(reg, c.bits());
+        } else if (operand instanceof Operand.Slot s) {
+            XmmRm load = s.type() == ValType.F32 ? XmmRm.MOVSS : XmmRm.MOVSD;
+            load.regMem(code, reg, frame.operand(s.position()));
+        } else {
+            loadIntoXmm(reg, operand); // a local
+        }
+        return reg;
     }
 
     /** Loads float bits into an XMM register through rcx. */

@@ -24,6 +24,8 @@ public final class LocalRegisters {
     private final List<ValType> localTypes;
     private final Reg[] gpHomes;
     private final Xmm[] xmmHomes;
+    /** The locals that have a home, ascending; made on first use after the homes are set. */
+    private int[] homed;
 
     LocalRegisters(CodeBuffer code, FrameLayout frame, List<ValType> localTypes) {
         this.code = code;
@@ -37,10 +39,30 @@ public final class LocalRegisters {
     /** Keeps local {@code index} in {@code reg} for the whole function. */
     public void home(int index, Reg reg) {
         gpHomes[index] = reg;
+        homed = null;
     }
 
     public void home(int index, Xmm reg) {
         xmmHomes[index] = reg;
+        homed = null;
+    }
+
+    /** Indices of the locals with a home (a function may have thousands of locals). */
+    private int[] homed() {
+        if (homed == null) {
+            int n = 0;
+            for (int i = 0; i < gpHomes.length; i++) {
+                n += gpHomes[i] != null || xmmHomes[i] != null ? 1 : 0;
+            }
+            homed = new int[n];
+            n = 0;
+            for (int i = 0; i < gpHomes.length; i++) {
+                if (gpHomes[i] != null || xmmHomes[i] != null) {
+                    homed[n++] = i;
+                }
+            }
+        }
+        return homed;
     }
 
     /** The register local {@code index} lives in, or null if it lives in its frame slot. */
@@ -73,12 +95,7 @@ public final class LocalRegisters {
 
     /** True if some local lives in a register. */
     public boolean any() {
-        for (int i = 0; i < gpHomes.length; i++) {
-            if (gpHomes[i] != null || xmmHomes[i] != null) {
-                return true;
-            }
-        }
-        return false;
+        return homed().length > 0;
     }
 
     /**
@@ -86,7 +103,7 @@ public final class LocalRegisters {
      * point, so that the stack map finds every local in memory.
      */
     public void store() {
-        for (int i = 0; i < gpHomes.length; i++) {
+        for (int i : homed()) {
             if (gpHomes[i] != null) {
                 RmReg.MOV.memReg(code, Size.QWORD, frame.local(i), gpHomes[i]);
             } else if (xmmHomes[i] != null) {
@@ -139,7 +156,7 @@ public final class LocalRegisters {
 
     /** Reloads register-homed locals from their frame slots (after a call or a resume). */
     public void load() {
-        for (int i = 0; i < gpHomes.length; i++) {
+        for (int i : homed()) {
             if (gpHomes[i] != null) {
                 RegRm.MOV.regMem(code, FunctionState.size(localTypes.get(i)), gpHomes[i], frame.local(i));
             } else if (xmmHomes[i] != null) {

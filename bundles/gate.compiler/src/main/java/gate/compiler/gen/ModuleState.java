@@ -35,12 +35,21 @@ public final class ModuleState {
     private final List<FunctionInfo> infos = new ArrayList<>();
     private final List<TrapRange> trapRanges = new ArrayList<>();
     private int functionTable;
+    /** {@code module.importedFunctionCount()}, which counts the imports on every call. */
+    private final int importedFunctions;
+    /** RegisterArgs per parameter list (a type's list is one object, hence identity). */
+    private final java.util.IdentityHashMap<List<gate.wasm.ValType>, RegisterArgs> registerArgs =
+            new java.util.IdentityHashMap<>();
+    /** Per defined function: 0 not scanned yet, 1 no guard shape, 2 {@link #guards} holds it. */
+    private byte[] guardScan;
+    private GuardShape[] guards;
     private int[] dataText = new int[0];
 
     public ModuleState(Module module, CodeBuffer code, boolean withLzcnt) {
         this.module = module;
         this.code = code;
         this.withLzcnt = withLzcnt;
+        this.importedFunctions = module.importedFunctionCount();
         this.stubs = TrapStubs.emit(code);
         this.area = AreaLayout.of(module);
         this.functions = new Label[module.functionCount()];
@@ -72,6 +81,21 @@ public final class ModuleState {
         return code;
     }
 
+    /** The number of imported functions (the index of the first defined one). */
+    public int importedFunctions() {
+        return importedFunctions;
+    }
+
+    /** {@link RegisterArgs#of} for {@code params}, made once per parameter list. */
+    public RegisterArgs registerArgs(List<gate.wasm.ValType> params) {
+        RegisterArgs args = registerArgs.get(params);
+        if (args == null) {
+            args = RegisterArgs.of(params);
+            registerArgs.put(params, args);
+        }
+        return args;
+    }
+
     public TrapStubs stubs() {
         return stubs;
     }
@@ -97,6 +121,36 @@ public final class ModuleState {
      */
     public Label registerEntry(int index) {
         return registerEntries[index];
+    }
+
+    /**
+     * The {@link GuardShape} of defined function {@code index}, or null (scanned once, on the
+     * first question: by its callers or by its own compilation).
+     */
+    public GuardShape guardShape(int index) {
+        int defined = index - importedFunctions;
+        if (defined < 0) {
+            return null;
+        }
+        if (guardScan == null) {
+            guardScan = new byte[module.code().size()];
+            guards = new GuardShape[guardScan.length];
+        }
+        if (guardScan[defined] == 0) {
+            var body = module.code().get(defined);
+            guards[defined] = GuardShape.of(module.bytes(), body.codeStart(), body.end());
+            guardScan[defined] = (byte) (guards[defined] == null ? 1 : 2);
+        }
+        return guards[defined];
+    }
+
+    /**
+     * True if a call of function {@code index} may return without passing its entry stack
+     * check, which is also its suspension point: a {@link GuardShape} (imports: their stubs
+     * have no check either, but calls of imports never poll).
+     */
+    public boolean mayReturnFrameless(int index) {
+        return guardShape(index) != null;
     }
 
     /**
@@ -130,7 +184,7 @@ public final class ModuleState {
      * functions or other instances' (foreign, AreaLayout). They return results in the slot only.
      */
     public boolean tablesMayHoldOthersCode() {
-        return module.importedFunctionCount() > 0 || area.foreign().capacity() > 0;
+        return importedFunctions > 0 || area.foreign().capacity() > 0;
     }
 
     private static boolean[] referencedFunctions(Module module) {
@@ -162,7 +216,7 @@ public final class ModuleState {
 
     /** Canonical id of the type of function {@code index}. */
     public int functionTypeId(int index) {
-        int imported = module.importedFunctionCount();
+        int imported = importedFunctions;
         if (index >= imported) {
             return typeIds[module.functionTypes().get(index - imported)];
         }
@@ -198,7 +252,7 @@ public final class ModuleState {
      * jumps to the stub (its return address stays the caller's CALL site).
      */
     public void fillTable() {
-        int imported = module.importedFunctionCount();
+        int imported = importedFunctions;
         for (int i = 0; i < imported; i++) {
             registerEntries[i].bind(code);
             RegisterArgs.of(module.functionType(i).params())

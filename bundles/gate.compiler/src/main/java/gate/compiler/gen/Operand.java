@@ -58,6 +58,21 @@ public sealed interface Operand {
 
     /** In a general-purpose register (i32 zero-extended to 64 bits); integers and references. */
     record Gp(ValType type, Reg reg) implements Operand {
+        private static final Gp[][] ALL = new Gp[ValType.values().length][Reg.values().length];
+
+        static {
+            for (ValType type : ValType.values()) {
+                for (Reg reg : Reg.values()) {
+                    ALL[type.ordinal()][reg.ordinal()] = new Gp(type, reg);
+                }
+            }
+        }
+
+        /** The one instance for {@code type} in {@code reg} (operands are values). */
+        public static Gp of(ValType type, Reg reg) {
+            return ALL[type.ordinal()][reg.ordinal()];
+        }
+
         @Override
         public String toString() {
             return type.text() + " in " + reg;
@@ -66,6 +81,21 @@ public sealed interface Operand {
 
     /** In the low lane of an XMM register; floats. */
     record Fp(ValType type, Xmm reg) implements Operand {
+        private static final Fp[][] ALL = new Fp[ValType.values().length][Xmm.values().length];
+
+        static {
+            for (ValType type : ValType.values()) {
+                for (Xmm reg : Xmm.values()) {
+                    ALL[type.ordinal()][reg.ordinal()] = new Fp(type, reg);
+                }
+            }
+        }
+
+        /** The one instance for {@code type} in {@code reg}. */
+        public static Fp of(ValType type, Xmm reg) {
+            return ALL[type.ordinal()][reg.ordinal()];
+        }
+
         @Override
         public String toString() {
             return type.text() + " in " + reg;
@@ -78,6 +108,19 @@ public sealed interface Operand {
      * that is not a branch on it (the dispatch materialises it then).
      */
     record Flags(Condition condition) implements Operand {
+        private static final Flags[] ALL = new Flags[Condition.values().length];
+
+        static {
+            for (Condition condition : Condition.values()) {
+                ALL[condition.ordinal()] = new Flags(condition);
+            }
+        }
+
+        /** The one instance for {@code condition}. */
+        public static Flags of(Condition condition) {
+            return ALL[condition.ordinal()];
+        }
+
         @Override
         public ValType type() {
             return ValType.I32;

@@ -17,6 +17,7 @@ import gate.engine.TrapId;
  * compiled, so the LEA always carries a 32-bit displacement that {@link #setFrameSize} patches.
  * The comparison is unsigned, so the suspend bits ORed into rbx (bit 62) make every check fail,
  * which is how a pending suspension is noticed at the next call. Clobbers rcx and the flags.
+ * Compiled functions use the shorter {@link #afterFrame} form, after allocating their frame.
  */
 public final class StackCheck {
     private final int displacement;
@@ -36,20 +37,21 @@ public final class StackCheck {
         return new StackCheck(displacement, site);
     }
 
+    /** What a frame reserves below itself for a callee's return address and saved rbp. */
+    public static final int MARGIN = 16;
+
     /**
-     * Emits the check with the trap out of line, so that the common path falls through: {@code
-     * jb slow}. The caller emits at {@code slow} whatever must precede the trap, then {@link
-     * #trap}, then a jump back. Frame size 0 until {@link #setFrameSize}.
+     * The check after {@code sub rsp, frame}, where the frame includes {@link #MARGIN}: {@code
+     * cmp rsp, rbx; jb slow}: the condition of {@link #emit} with {@code frame + MARGIN}, one
+     * instruction shorter, rcx left alone. The code at {@code slow} restores rsp first, then
+     * calls {@link #trap}.
      */
-    public static StackCheck branch(CodeBuffer code, Label slow) {
-        RegMem.LEA.regMem(code, Size.QWORD, Abi.SCRATCH, Memory.atWide(Reg.RSP, 0));
-        int displacement = code.position() - 4;
-        RmReg.CMP.regReg(code, Size.QWORD, Abi.SCRATCH, Abi.STACK_LIMIT);
+    public static void afterFrame(CodeBuffer code, Label slow) {
+        RmReg.CMP.regReg(code, Size.QWORD, Reg.RSP, Abi.STACK_LIMIT);
         CondRel32.Jcc.to(code, Condition.B, slow);
-        return new StackCheck(displacement, -1);
     }
 
-    /** The out-of-line trap call of {@link #branch}; returns the trap site. */
+    /** The out-of-line trap call of {@link #afterFrame}; returns the trap site. */
     public static int trap(CodeBuffer code, TrapStubs stubs) {
         return stubs.call(code, TrapId.CALL_STACK_EXHAUSTED);
     }
@@ -63,8 +65,7 @@ public final class StackCheck {
     }
 
     /**
-     * The return address of the trap call: the trap pc the runtime reports ({@link #emit}; -1
-     * for {@link #branch}, whose site {@link #trap} returns).
+     * The return address of the trap call: the trap pc the runtime reports ({@link #emit}).
      */
     public int trapSite() {
         return trapSite;

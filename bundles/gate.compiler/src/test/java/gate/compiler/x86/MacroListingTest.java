@@ -64,6 +64,11 @@ class MacroListingTest {
                         "jae " + hex(end),
                         "call " + hex(stubs.address(TrapId.CALL_STACK_EXHAUSTED)))),
                 c -> StackCheck.emit(c, stubs));
+        dis.expect("StackCheck", end -> "cmp rsp,rbx\njb " + hex(end), c -> {
+            gate.compiler.x86.enc.Label slow = new gate.compiler.x86.enc.Label();
+            StackCheck.afterFrame(c, slow);
+            slow.bind(c);
+        });
         dis.expect("SuspendCheck", end -> String.join("\n", List.of(
                         "test bl,0x1",
                         "je " + hex(end),

@@ -141,13 +141,19 @@ public final class CodeBuffer {
     }
 
     private void ensure(int count) {
+        // The array never exceeds the limit, so room in it is room under the limit: one test
+        // on the way of every emitted byte.
+        if (count > bytes.length - position) {
+            grow(count);
+        }
+    }
+
+    private void grow(int count) {
         if (count > limit - position) {
             throw new ResourceLimitException(-1, "generated code exceeds " + limit + " bytes");
         }
-        if (count > bytes.length - position) {
-            // Double, but never past the limit; long arithmetic avoids int overflow near 2 GiB.
-            long wanted = Math.max((long) bytes.length * 2, (long) position + count);
-            bytes = Arrays.copyOf(bytes, (int) Math.min(wanted, limit));
-        }
+        // Double, but never past the limit; long arithmetic avoids int overflow near 2 GiB.
+        long wanted = Math.max((long) bytes.length * 2, (long) position + count);
+        bytes = Arrays.copyOf(bytes, (int) Math.min(wanted, limit));
     }
 }

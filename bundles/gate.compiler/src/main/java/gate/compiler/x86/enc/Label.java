@@ -12,7 +12,7 @@ public final class Label {
 
     private int address = UNBOUND;
     /** Fixup sites: the offset of a displacement field, times 2, plus 1 for a 32-bit field. */
-    private int[] fixups = new int[2];
+    private int[] fixups;
     private int fixupCount;
 
     /** True once {@link #bind} has been called. */
@@ -53,7 +53,7 @@ public final class Label {
             }
         }
         fixupCount = 0;
-        fixups = new int[0];
+        fixups = null;
     }
 
     /**
@@ -65,7 +65,9 @@ public final class Label {
             Displacement.emit(code, width, address);
             return;
         }
-        if (fixupCount == fixups.length) {
+        if (fixups == null) {
+            fixups = new int[2]; // most labels are bound first or have a fixup or two
+        } else if (fixupCount == fixups.length) {
             fixups = Arrays.copyOf(fixups, fixupCount * 2);
         }
         fixups[fixupCount++] = code.position() << 1 | (width == 4 ? 1 : 0);

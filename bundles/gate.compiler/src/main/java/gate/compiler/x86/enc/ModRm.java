@@ -34,13 +34,15 @@ final class ModRm {
      * the whole instruction.
      */
     static void memory(CodeBuffer code, int reg, Memory memory, int trailingBytes) {
-        switch (memory) {
-            case Memory.RipRelative rip -> {
-                code.emit8(modRm(MOD_INDIRECT, reg, RM_RIP));
-                int end = code.position() + 4 + trailingBytes;
-                code.emit32(rip.target() - end);
-            }
-            case Memory.Based based -> based(code, reg, based);
+        // instanceof rather than a pattern switch: this runs for every memory operand, and
+        // the type switch's bootstrap costs more than the test.
+        if (memory instanceof Memory.Based based) {
+            based(code, reg, based);
+        } else {
+            Memory.RipRelative rip = (Memory.RipRelative) memory;
+            code.emit8(modRm(MOD_INDIRECT, reg, RM_RIP));
+            int end = code.position() + 4 + trailingBytes;
+            code.emit32(rip.target() - end);
         }
     }
 
