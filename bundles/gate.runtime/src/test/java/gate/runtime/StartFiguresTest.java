@@ -31,8 +31,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Figures, not timed assertions (the machine is shared): how long an instance takes from the run
  * request ({@link InstanceRunner#start}, module bytes in hand, program cached, a pre-spawned
  * process waiting) to its first instruction, which reads the realtime clock through the ABI
- * (so on the native engine the figure includes one host call), and to the end of the run. The
- * platform's own path: decode and validate, compile (a cache hit), session, ABI, instantiate.
+ * (on the native engine inside the sandbox, unless {@code -Dgate.native.abi=host} sends it to the
+ * JVM as a host call), and to the end of the run. The platform's own path: a program already
+ * loaded (or decode, validate and a compile-cache hit), session, ABI, instantiate.
  * {@code -Dgate.bench.starts=N} runs (default 300).
  */
 @ParameterizedClass(name = "{0}")
