@@ -14,6 +14,7 @@ root=$(cd "$here/../.." && pwd)
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 runs=5
+warmup=2
 files=""
 pin=""
 while [ $# -gt 0 ]; do
@@ -21,15 +22,19 @@ while [ $# -gt 0 ]; do
         --runs)
             [ $# -ge 2 ] || { echo "engines.sh: --runs needs a value" >&2; exit 2; }
             runs=$2; shift 2 ;;
+        --warmup)
+            [ $# -ge 2 ] || { echo "engines.sh: --warmup needs a value" >&2; exit 2; }
+            warmup=$2; shift 2 ;;
         --cpu)
             [ $# -ge 2 ] || { echo "engines.sh: --cpu needs a value" >&2; exit 2; }
             command -v taskset > /dev/null 2>&1 || { echo "engines.sh: --cpu needs taskset" >&2; exit 2; }
             pin="taskset -c $2"; shift 2 ;;
-        -*) echo "usage: engines.sh [--runs N] [--cpu K] [FILE.wasm...]" >&2; exit 2 ;;
+        -*) echo "usage: engines.sh [--runs N] [--warmup N] [--cpu K] [FILE.wasm...]" >&2; exit 2 ;;
         *) files="$files $1"; shift ;;
     esac
 done
 case "$runs" in ''|*[!0-9]*|0) echo "engines.sh: --runs must be a positive integer" >&2; exit 2 ;; esac
+case "$warmup" in ''|*[!0-9]*) echo "engines.sh: --warmup must be a non-negative integer" >&2; exit 2 ;; esac
 [ -n "$files" ] || files=$(ls "$here"/*.wasm)
 
 work=$(mktemp -d)
@@ -58,6 +63,11 @@ for f in $files; do
     want=$(cat "$(dirname "$f")/$name.expected" 2>/dev/null || true)
     : > "$work/times"
     i=0
+    while [ $i -lt "$warmup" ]; do  # untimed, like the other engines' warm-up runs
+        $pin "$bin" --time > /dev/null 2>&1 || true
+        i=$((i + 1))
+    done
+    i=0
     ok=1
     while [ $i -lt "$runs" ]; do
         got=$($pin "$bin" --time 2> "$work/err")
@@ -84,7 +94,7 @@ for engine in native interp; do
     echo "== Gate $engine" >&2
     # shellcheck disable=SC2086
     if ! $pin "$java" --enable-native-access=ALL-UNNAMED -Dgate.native.cache="$work/cache" -cp "$cp" \
-            gate.bench.Main --engine "$engine" --runs "$runs" $files > "$work/out" 2> "$work/err"; then
+            gate.bench.Main --engine "$engine" --runs "$runs" --warmup "$warmup" $files > "$work/out" 2> "$work/err"; then
         echo "engines.sh: Gate $engine failed on some or all kernels (missing cells are skipped):" >&2
         sed 's/^/  /' "$work/err" | grep -v ': result ' | head -20 >&2
     fi
@@ -104,7 +114,7 @@ if command -v node > /dev/null 2>&1; then
     # --no-wasm-lazy-compilation: compile_ms covers the whole module, not only validation.
     # shellcheck disable=SC2086
     if ! $pin node --liftoff-only --no-wasm-tier-up --no-wasm-lazy-compilation "$here/run-node.mjs" \
-            --runs "$runs" $files > "$work/out" 2> "$work/err"; then
+            --runs "$runs" --warmup "$warmup" $files > "$work/out" 2> "$work/err"; then
         echo "engines.sh: node failed on some or all kernels:" >&2
         grep -v ': result ' "$work/err" | sed 's/^/  /' | head -20 >&2
     fi

@@ -17,7 +17,7 @@
 import { readFileSync, existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 
-const USAGE = "usage: node --liftoff-only --no-wasm-tier-up run-node.mjs FILE.wasm... [--runs N] [--function NAME]";
+const USAGE = "usage: node --liftoff-only --no-wasm-tier-up run-node.mjs FILE.wasm... [--runs N] [--warmup N] [--function NAME]";
 const ENOSYS = 52;
 
 /** Thrown by the proc_exit stub to end a run, as gate.bench's WasiStubs does with a trap. */
@@ -31,14 +31,18 @@ class ProcExit extends Error {
 function parseArgs(argv) {
     const files = [];
     let runs = 5;
+    let warmup = 0;
     let fn = "run";
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i];
-        if (a === "--runs" || a === "--function") {
+        if (a === "--runs" || a === "--warmup" || a === "--function") {
             if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
             const v = argv[++i];
             if (a === "--function") {
                 fn = v;
+            } else if (a === "--warmup") {
+                warmup = Number(v);
+                if (!Number.isInteger(warmup) || warmup < 0) throw new Error("--warmup must be an integer of at least 0");
             } else {
                 runs = Number(v);
                 if (!Number.isInteger(runs) || runs < 1) throw new Error("--runs must be an integer of at least 1");
@@ -50,7 +54,7 @@ function parseArgs(argv) {
         }
     }
     if (files.length === 0) throw new Error("no FILE.wasm given");
-    return { files, runs, fn };
+    return { files, runs, warmup, fn };
 }
 
 /** Stub functions for the module's function imports; other import kinds are left unresolved. */
@@ -86,7 +90,8 @@ function unsigned(result) {
     return BigInt(result >>> 0);
 }
 
-function measure(file, runs, fn, engine) {
+// warmup runs are checked but not timed, as gate.bench does with --warmup.
+function measure(file, runs, warmup, fn, engine) {
     const bytes = readFileSync(file);
     const want = expected(file);
     const start = performance.now();
@@ -96,14 +101,15 @@ function measure(file, runs, fn, engine) {
     const hasInit = WebAssembly.Module.exports(module).some((e) => e.name === "_initialize" && e.kind === "function");
     const times = [];
     let result = 0n;
-    for (let i = 0; i < runs; i++) {
+    for (let i = -warmup; i < runs; i++) {
         const instance = new WebAssembly.Instance(module, imports);
         if (hasInit) instance.exports._initialize();
         const call = instance.exports[fn];
         if (typeof call !== "function") throw new Error(`no exported function ${fn}`);
         const t = performance.now();
         result = unsigned(call());
-        times.push(performance.now() - t);
+        const elapsed = performance.now() - t;
+        if (i >= 0) times.push(elapsed);
         if (want !== null && result !== want) {
             throw new Error(`checksum ${result} on ${engine}, expected ${want}`);
         }
@@ -128,7 +134,7 @@ function main() {
     let status = 0;
     for (const file of args.files) {
         try {
-            const m = measure(file, args.runs, args.fn, engine);
+            const m = measure(file, args.runs, args.warmup, args.fn, engine);
             console.log(`bench ${file} engine=${engine} compile_ms=${m.compileMs.toFixed(1)} `
                 + `min_ms=${m.min.toFixed(1)} median_ms=${m.median.toFixed(1)} runs=${args.runs}`);
             console.error(`${file}: result ${m.result}`);

@@ -20,6 +20,16 @@ public final class Bench {
      */
     public static Measurement measure(BenchTarget target, Path file, String display, String function, int runs)
             throws IOException {
+        return measure(target, file, display, function, 0, runs);
+    }
+
+    /**
+     * Like {@link #measure(BenchTarget, Path, String, String, int)}, after {@code warmup} runs that
+     * are checked but not timed: engines that compile or warm up on first use (a JIT on the host
+     * side, lazy tiers) are then compared at their steady state, as engines.sh does for every engine.
+     */
+    public static Measurement measure(BenchTarget target, Path file, String display, String function, int warmup,
+            int runs) throws IOException {
         byte[] wasm = Files.readAllBytes(file);
         Long expected = expected(file);
         long start = System.nanoTime();
@@ -27,11 +37,13 @@ public final class Bench {
         double compileMs = millisSince(start);
         double[] times = new double[runs];
         long result = 0;
-        for (int i = 0; i < runs; i++) {
+        for (int i = -warmup; i < runs; i++) {
             BenchTarget.Call call = compiled.instantiate(function);
             long t = System.nanoTime();
             result = call.call();
-            times[i] = millisSince(t);
+            if (i >= 0) {
+                times[i] = millisSince(t);
+            }
             if (expected != null && result != expected) {
                 throw new IllegalStateException(display + " on " + target.name() + ": checksum "
                         + Long.toUnsignedString(result) + ", expected " + Long.toUnsignedString(expected));

@@ -9,17 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Command line: {@code gate bench FILE.wasm... [--engine NAME] [--runs N] [--function NAME]}.
+ * Command line: {@code gate bench FILE.wasm... [--engine NAME] [--runs N] [--warmup N] [--function NAME]}.
  * Prints exactly one {@code bench ...} line per file on standard output; checksums and errors go
  * to standard error. Exit status: 0 success, 1 a file failed (bad checksum, trap, invalid module),
  * 2 usage error.
  */
 public final class Main {
     private static final String USAGE = """
-            usage: gate bench FILE.wasm... [--engine NAME] [--runs N] [--function NAME]
+            usage: gate bench FILE.wasm... [--engine NAME] [--runs N] [--warmup N] [--function NAME]
               Compiles each file once and runs FUNCTION N times on fresh instances.
               --engine    engine name (default interp)
-              --runs      runs per file (default 5)
+              --runs      timed runs per file (default 5)
+              --warmup    untimed runs per file before them (default 0)
               --function  exported function without parameters to run (default run)
               If NAME.expected lies beside NAME.wasm, each result must equal the checksum in it.
               Output: bench <file> engine=<name> compile_ms=<x> min_ms=<x> median_ms=<x> runs=<n>""";
@@ -36,6 +37,7 @@ public final class Main {
         String engineName = "interp";
         String function = "run";
         int runs = 5;
+        int warmup = 0;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -45,6 +47,12 @@ public final class Main {
                         runs = Integer.parseInt(value(args, ++i));
                         if (runs < 1) {
                             throw new IllegalArgumentException("--runs must be at least 1");
+                        }
+                    }
+                    case "--warmup" -> {
+                        warmup = Integer.parseInt(value(args, ++i));
+                        if (warmup < 0) {
+                            throw new IllegalArgumentException("--warmup must be at least 0");
                         }
                     }
                     case "--help", "-h" -> {
@@ -77,7 +85,7 @@ public final class Main {
         int status = 0;
         for (String file : files) {
             try {
-                Measurement m = Bench.measure(target, Path.of(file), file, function, runs);
+                Measurement m = Bench.measure(target, Path.of(file), file, function, warmup, runs);
                 out.println(m.line());
                 err.println(file + ": result " + Long.toUnsignedString(m.result()));
             } catch (IOException | GateException | IllegalStateException e) {

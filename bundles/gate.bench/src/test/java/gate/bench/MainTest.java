@@ -40,6 +40,13 @@ class MainTest {
     }
 
     @Test
+    void warmUpRunsAreNotCounted() {
+        Path fib = kernel("fib.wasm");
+        assertEquals(0, run(fib.toString(), "--warmup", "2", "--runs", "1"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).strip().endsWith("runs=1"), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void wrongChecksumFails(@TempDir Path dir) throws Exception {
         Path copy = dir.resolve("fib.wasm");
         Files.copy(kernel("fib.wasm"), copy);
@@ -58,6 +65,7 @@ class MainTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("malformed"), err.toString(StandardCharsets.UTF_8));
         assertEquals(2, run());
         assertEquals(2, run("x.wasm", "--runs", "0"));
+        assertEquals(2, run("x.wasm", "--warmup", "-1"));
         assertEquals(2, run("x.wasm", "--engine", "nope"));
         assertEquals(0, run("--help"));
     }
