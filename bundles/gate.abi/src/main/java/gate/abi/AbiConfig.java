@@ -2,6 +2,7 @@ package gate.abi;
 
 import gate.api.Packet;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -52,6 +53,19 @@ public record AbiConfig(
     public static AbiConfig of(List<String> args) {
         return new AbiConfig(args, List.of(), DEFAULT_TIME_RESOLUTION_NANOS, new SecureRandom(),
                 DEFAULT_RANDOM_LIMIT, Packet.MAX_SIZE);
+    }
+
+    /**
+     * The environment the program sees: the three Gate variables (reference §3.7), then {@link
+     * #env()}. Every engine's ABI serves exactly this list.
+     */
+    public List<String> environment() {
+        var all = new ArrayList<String>(3 + env.size());
+        all.add("GATE_ABI_VERSION=0");
+        all.add("GATE_FD=" + GateImports.PACKET_FD);
+        all.add("GATE_MAX_SEND_SIZE=65536");
+        all.addAll(env);
+        return List.copyOf(all);
     }
 
     /** This configuration with extra environment entries. */

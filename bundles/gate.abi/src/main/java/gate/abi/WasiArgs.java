@@ -7,13 +7,9 @@ import java.util.List;
 /**
  * {@code args_*} and {@code environ_*}: NUL-terminated UTF-8 strings, laid out as wasi-libc
  * expects (an array of u32 pointers, and the strings one after the other in one buffer). The
- * environment is the three Gate variables (reference §3.7), then {@link AbiConfig#env()}.
+ * environment is {@link AbiConfig#environment()}.
  */
 final class WasiArgs {
-    /** The environment every program sees first. */
-    static final List<String> GATE_ENV = List.of("GATE_ABI_VERSION=0", "GATE_FD=" + GateImports.PACKET_FD,
-            "GATE_MAX_SEND_SIZE=65536");
-
     private final AbiState s;
 
     WasiArgs(AbiState s) {
@@ -22,9 +18,7 @@ final class WasiArgs {
 
     void register(ImportTable t) {
         List<byte[]> args = encode(s.config.args());
-        List<String> envStrings = new ArrayList<>(GATE_ENV);
-        envStrings.addAll(s.config.env());
-        List<byte[]> env = encode(envStrings);
+        List<byte[]> env = encode(s.config.environment());
         t.add("args_sizes_get", "ii", "i", (c, a) -> sizes(s.memory(c), args, (int) a[0], (int) a[1]));
         t.add("args_get", "ii", "i", (c, a) -> strings(s.memory(c), args, (int) a[0], (int) a[1]));
         t.add("environ_sizes_get", "ii", "i", (c, a) -> sizes(s.memory(c), env, (int) a[0], (int) a[1]));

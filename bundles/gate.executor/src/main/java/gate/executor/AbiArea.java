@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -51,9 +50,6 @@ final class AbiArea {
     static final int STATE_SIZE_FIELD = 96;
     static final int MONOTONIC_BASE = 104;
 
-    /** The environment every program sees first (gate.abi README §4, WasiArgs). */
-    static final List<String> GATE_ENV = List.of("GATE_ABI_VERSION=0", "GATE_FD=4", "GATE_MAX_SEND_SIZE=65536");
-
     /** The configuration as written at creation; null after {@link #create} (not kept per instance). */
     private byte[] image;
     private final int size;
@@ -76,9 +72,7 @@ final class AbiArea {
      */
     static AbiArea plan(int[] bindings, AbiConfig config, long monotonicBase) {
         byte[] args = strings(config.args());
-        List<String> env = new ArrayList<>(GATE_ENV);
-        env.addAll(config.env());
-        byte[] envBytes = strings(env);
+        byte[] envBytes = strings(config.environment());
         if (args == null || envBytes == null) {
             return null;
         }
