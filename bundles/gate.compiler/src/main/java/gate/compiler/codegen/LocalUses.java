@@ -129,14 +129,8 @@ final class LocalUses {
             case TWO_NUMBERS -> skipNumber(bytes, skipNumber(bytes, p));
             case BLOCK -> skipBlockType(bytes, p);
             case BR_TABLE -> {
-                int count = 0;
-                int shift = 0;
-                int c;
-                do {
-                    c = bytes[p++];
-                    count |= (c & 0x7f) << shift;
-                    shift += 7;
-                } while (c < 0);
+                int count = u32(bytes, p);
+                p = skipNumber(bytes, p);
                 for (int i = 0; i <= count; i++) {
                     p = skipNumber(bytes, p);
                 }
@@ -145,17 +139,7 @@ final class LocalUses {
             case BYTES_4 -> p + 4;
             case BYTES_8 -> p + 8;
             case ONE_BYTE -> p + 1;
-            case TYPES -> {
-                int count = 0;
-                int shift = 0;
-                int c;
-                do {
-                    c = bytes[p++];
-                    count |= (c & 0x7f) << shift;
-                    shift += 7;
-                } while (c < 0);
-                yield p + count; // value types are one byte each (core §5.3.4)
-            }
+            case TYPES -> skipNumber(bytes, p) + u32(bytes, p); // value types are one byte each (core §5.3.4)
             case NUMBER_AND_BYTE -> skipNumber(bytes, p) + 1;
             case TWO_BYTES -> p + 2;
             default -> throw new IllegalStateException("immediate shape " + shape);
@@ -168,6 +152,19 @@ final class LocalUses {
             // continuation bit set: more bytes follow
         }
         return p;
+    }
+
+    /** The unsigned LEB128 number at {@code p} (the body is valid, so it fits 32 bits). */
+    private static int u32(byte[] bytes, int p) {
+        int value = 0;
+        int shift = 0;
+        int c;
+        do {
+            c = bytes[p++];
+            value |= (c & 0x7f) << shift;
+            shift += 7;
+        } while (c < 0);
+        return value;
     }
 
     /** Skips a block type (core §5.4.1): 0x40 or a value type in one byte, else a type index. */
