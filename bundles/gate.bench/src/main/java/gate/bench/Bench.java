@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * Measures one benchmark file on one target: compiles once, then runs the function {@code runs}
@@ -49,9 +48,7 @@ public final class Bench {
                         + Long.toUnsignedString(result) + ", expected " + Long.toUnsignedString(expected));
             }
         }
-        Arrays.sort(times);
-        double median = runs % 2 == 1 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2;
-        return new Measurement(display, target.name(), compileMs, times[0], median, runs, result);
+        return Measurement.of(display, target.name(), compileMs, times, result);
     }
 
     /** The checksum in {@code NAME.expected} beside {@code NAME.wasm}, or null when there is none. */

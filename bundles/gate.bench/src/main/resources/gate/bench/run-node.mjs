@@ -1,9 +1,12 @@
 // Runs benchmark kernels under node's WebAssembly engine the way gate.bench runs them on Gate:
 // compile once, then for each run a fresh instance (stub functions for any WASI import, `_initialize`
 // when exported), time only the call of `run`, and check every result against NAME.expected.
+// gate.bench ships it (gate/bench/run-node.mjs in its jar); `gate bench --engines ...,node-liftoff`
+// starts it with --serve.
 //
 //   node --liftoff-only --no-wasm-tier-up [--no-wasm-lazy-compilation] \
-//       testdata/bench/run-node.mjs FILE.wasm... [--runs N] [--function NAME]
+//       run-node.mjs FILE.wasm... [--runs N] [--warmup N] [--function NAME]
+//   node --liftoff-only --no-wasm-tier-up --no-wasm-lazy-compilation run-node.mjs --serve
 //
 // --liftoff-only keeps V8 on Liftoff, its single-pass compiler (--liftoff --no-wasm-tier-up alone
 // still tiers hot functions up to TurboFan). With V8's default lazy compilation a function is
@@ -11,13 +14,21 @@
 // module up front, so compile_ms covers all of it.
 //
 // Prints one line per file on stdout, like gate.bench:
-//   bench <file> engine=node-liftoff compile_ms=<x> min_ms=<x> median_ms=<x> runs=<n>
+//   bench <file> engine=<name> compile_ms=<x> min_ms=<x> median_ms=<x> runs=<n>
 // (engine=node when --liftoff-only is missing). Results and errors go to stderr.
 // Exit status: 0 success, 1 a file failed, 2 usage error.
+//
+// With --serve it reads one JSON request per line on stdin and answers each with one line on
+// stdout, so that a harness can interleave single calls with other engines' calls:
+//   {"op":"load","file":F,"function":NAME}  ->  ok <compile_ms>
+//   {"op":"run"}                            ->  ok <call_ms> <result>   (fresh instance of the last load)
+//   anything that fails                     ->  error <message>
+// It exits with status 0 when stdin ends.
 import { readFileSync, existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
+import { createInterface } from "node:readline";
 
-const USAGE = "usage: node --liftoff-only --no-wasm-tier-up run-node.mjs FILE.wasm... [--runs N] [--warmup N] [--function NAME]";
+const USAGE = "usage: node --liftoff-only --no-wasm-tier-up run-node.mjs (FILE.wasm... [--runs N] [--warmup N] [--function NAME] | --serve)";
 const ENOSYS = 52;
 
 /** Thrown by the proc_exit stub to end a run, as gate.bench's WasiStubs does with a trap. */
@@ -33,9 +44,12 @@ function parseArgs(argv) {
     let runs = 5;
     let warmup = 0;
     let fn = "run";
+    let serve = false;
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i];
-        if (a === "--runs" || a === "--warmup" || a === "--function") {
+        if (a === "--serve") {
+            serve = true;
+        } else if (a === "--runs" || a === "--warmup" || a === "--function") {
             if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
             const v = argv[++i];
             if (a === "--function") {
@@ -53,8 +67,8 @@ function parseArgs(argv) {
             files.push(a);
         }
     }
-    if (files.length === 0) throw new Error("no FILE.wasm given");
-    return { files, runs, warmup, fn };
+    if (serve !== (files.length === 0)) throw new Error(serve ? "--serve takes no FILE.wasm" : "no FILE.wasm given");
+    return { files, runs, warmup, fn, serve };
 }
 
 /** Stub functions for the module's function imports; other import kinds are left unresolved. */
@@ -90,26 +104,39 @@ function unsigned(result) {
     return BigInt(result >>> 0);
 }
 
-// warmup runs are checked but not timed, as gate.bench does with --warmup.
-function measure(file, runs, warmup, fn, engine) {
+/** Compiles FILE (timed) and returns what a call needs. */
+function load(file, fn) {
     const bytes = readFileSync(file);
-    const want = expected(file);
     const start = performance.now();
     const module = new WebAssembly.Module(bytes);
     const compileMs = performance.now() - start;
     const imports = stubImports(module);
     const hasInit = WebAssembly.Module.exports(module).some((e) => e.name === "_initialize" && e.kind === "function");
+    return { module, imports, hasInit, fn, compileMs };
+}
+
+/** One call of the loaded function on a fresh, initialised instance; only the call is timed. */
+function callOnce(loaded) {
+    const instance = new WebAssembly.Instance(loaded.module, loaded.imports);
+    if (loaded.hasInit) instance.exports._initialize();
+    const call = instance.exports[loaded.fn];
+    if (typeof call !== "function") throw new Error(`no exported function ${loaded.fn}`);
+    const t = performance.now();
+    const result = unsigned(call());
+    return { ms: performance.now() - t, result };
+}
+
+// warmup runs are checked but not timed, as gate.bench does with --warmup.
+function measure(file, runs, warmup, fn, engine) {
+    const want = expected(file);
+    const loaded = load(file, fn);
+    const compileMs = loaded.compileMs;
     const times = [];
     let result = 0n;
     for (let i = -warmup; i < runs; i++) {
-        const instance = new WebAssembly.Instance(module, imports);
-        if (hasInit) instance.exports._initialize();
-        const call = instance.exports[fn];
-        if (typeof call !== "function") throw new Error(`no exported function ${fn}`);
-        const t = performance.now();
-        result = unsigned(call());
-        const elapsed = performance.now() - t;
-        if (i >= 0) times.push(elapsed);
+        const sample = callOnce(loaded);
+        result = sample.result;
+        if (i >= 0) times.push(sample.ms);
         if (want !== null && result !== want) {
             throw new Error(`checksum ${result} on ${engine}, expected ${want}`);
         }
@@ -120,7 +147,35 @@ function measure(file, runs, warmup, fn, engine) {
     return { compileMs, min: times[0], median, result };
 }
 
-function main() {
+/** The --serve loop: one request per stdin line, one answer line each (see the top of this file). */
+async function serve() {
+    let loaded = null;
+    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+    for await (const line of lines) {
+        let answer;
+        try {
+            const request = JSON.parse(line);
+            if (request.op === "load") {
+                loaded = null;
+                loaded = load(String(request.file), String(request.function ?? "run"));
+                answer = `ok ${loaded.compileMs.toFixed(3)}`;
+            } else if (request.op === "run") {
+                if (loaded === null) throw new Error("run before a successful load");
+                const sample = callOnce(loaded);
+                answer = `ok ${sample.ms.toFixed(4)} ${sample.result}`;
+            } else {
+                throw new Error(`unknown op ${request.op}`);
+            }
+        } catch (e) {
+            const what = e instanceof ProcExit ? `exited with ${e.code}` : e.message;
+            answer = `error ${String(what).replace(/\s+/g, " ")}`;
+        }
+        process.stdout.write(answer + "\n");
+    }
+    return 0;
+}
+
+async function main() {
     let args;
     try {
         args = parseArgs(process.argv.slice(2));
@@ -128,6 +183,7 @@ function main() {
         console.error(`run-node: ${e.message}\n${USAGE}`);
         return 2;
     }
+    if (args.serve) return serve();
     const liftoffOnly = process.execArgv.includes("--liftoff-only");
     const engine = liftoffOnly ? "node-liftoff" : "node";
     if (!liftoffOnly) console.error("run-node: --liftoff-only not given: V8 may tier up to TurboFan; engine=node");
@@ -147,4 +203,4 @@ function main() {
     return status;
 }
 
-process.exitCode = main();
+process.exitCode = await main();
