@@ -294,7 +294,8 @@ static void read_requests(struct executor *x)
 		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
 			return;
 		if (n <= 0) {
-			if (n < 0)
+			/* ECONNRESET: the JVM exited with requests unread, an ordinary end. */
+			if (n < 0 && errno != ECONNRESET)
 				warn_errno("recvmsg(control)");
 			shutdown_all(x);
 			return;
