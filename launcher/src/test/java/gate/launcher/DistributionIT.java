@@ -165,6 +165,18 @@ class DistributionIT {
                 new String(unknown.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
+    /** The plain class path of lib/ carries each engine's dependencies (the native engine needs gate.abi). */
+    @Test
+    void benchRunsBothEnginesSideBySide() throws Exception {
+        String fib = Path.of("../testdata/bench/fib.wasm").toAbsolutePath().normalize().toString();
+        var bench = runGate("bench", fib, "--engines", "native,interp", "--runs", "1");
+        String out = new String(bench.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(bench.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, bench.exitValue(), err);
+        assertTrue(out.contains("fib.wasm engine=native compile_ms=") && out.contains("fib.wasm engine=interp"), out);
+        assertTrue(out.contains("| kernel | native ms | interp ms | interp/native |"), out);
+    }
+
     private Process runGate(String... args) throws IOException, InterruptedException {
         var command = new ArrayList<String>();
         command.add(dist.resolve("bin/gate").toString());
