@@ -27,4 +27,13 @@
   (func (export "classify") (param i32) (result i32)
     (block $b (block $a (br_table $a $b $a (local.get 0))) (return (i32.const 10)))
     (i32.const 20))
+;; A loop whose body starts with a call of a leaf (GuardShape): the leaf has no entry
+  ;; check, so the loop's back-edge keeps its own.
+  (func (export "leaf_loop") (param $n i32) (result i32) (local $s i32)
+    (loop $l
+      (local.set $s (call $rotate (local.get $s) (local.get $n)))
+      (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+    (local.get $s))
+  (func $rotate (param i32 i32) (result i32)
+    (i32.rotl (local.get 0) (local.get 1)))
 )

@@ -52,7 +52,9 @@ public final class Compiler {
         // the memory entry).
         // 10: the entry check follows the frame's allocation (sub rsp, frame; cmp rsp, rbx),
         // and frames include 16 bytes for a callee's return address and saved rbp.
-        return 10;
+        // 11: frameless leaves (GuardShape leaf: pure bodies, parameters kept in their
+        // argument registers); rotations, bit counts, sign extensions, select in GuardShape.
+        return 11;
     }
 
     private final boolean withLzcnt;

@@ -278,8 +278,9 @@ final class Control {
     static void returnFrom(FunctionState f) {
         int n = f.results().size();
         int from = f.depth() - n;
-        // Results overwrite the parameters' memory: read parameters still named lazily first.
-        for (int k = 0; k < n; k++) {
+        // Results overwrite the parameters' memory: read parameters still named lazily first
+        // (frameless code reads every parameter from its home register, never from memory).
+        for (int k = 0; k < n && !f.frame().isFrameless(); k++) {
             if (f.get(from + k) instanceof Operand.Local l && l.index() < f.frame().params()) {
                 f.detachLocal(l.index());
             }

@@ -1,6 +1,7 @@
 package gate.compiler.codegen;
 
 import gate.compiler.gen.FunctionState;
+import gate.compiler.gen.GuardShape;
 import gate.compiler.gen.Operand;
 import gate.compiler.gen.RegisterArgs;
 import gate.compiler.gen.Registers;
@@ -20,8 +21,13 @@ import gate.wasm.ValType;
 final class LocalHomes {
     private LocalHomes() {}
 
+    /**
+     * @param leaf the body's {@link GuardShape} if it is a leaf, else null: a leaf's
+     *     parameters keep their argument registers as homes (no copy at entry) while enough
+     *     operand registers stay free for its operand stack
+     */
     static void assign(FunctionState f, Module module, FunctionBody body, int locals,
-            RegisterArgs args) {
+            RegisterArgs args, GuardShape leaf) {
         LocalUses uses = LocalUses.scan(module.bytes(), body.codeStart(), body.end(), locals);
         long[] weight = uses.weight;
         int calls = uses.calls;
@@ -33,6 +39,20 @@ final class LocalHomes {
             if (i < f.frame().params() && weight[i] < 2
                     && !(args.inRegister(i) && calls == 0)) {
                 weight[i] = 0;
+            }
+        }
+        if (leaf != null) {
+            // A leaf calls nothing and uses no fixed register but rcx: an argument register
+            // can be a home; every other operand register stays free for its operands, plus
+            // one for an instruction's second register operand.
+            int spare = RegisterArgs.GP.length - 1 - leaf.maxHeight();
+            for (int i = 0; i < args.size() && spare > 0; i++) {
+                if (args.gp(i) != null && leaf.touches(i)) {
+                    f.homes().home(i, args.gp(i));
+                    f.reserveGp(args.gp(i));
+                    weight[i] = 0;
+                    spare--;
+                }
             }
         }
         // The first integer parameter stays in its argument register (r8) for the whole body,

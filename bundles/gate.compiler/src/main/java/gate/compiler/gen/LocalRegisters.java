@@ -114,8 +114,9 @@ public final class LocalRegisters {
 
     /**
      * At function entry: parameters into their homes (from their argument register or their
-     * slot), register parameters without a home to their slot, declared locals' homes zeroed
-     * (their frame slots are only written by {@link #store}).
+     * slot), register parameters without a home to their slot (none in frameless code, which
+     * never reads them), declared locals' homes zeroed (their frame slots are only written by
+     * {@link #store}).
      */
     public void init(RegisterArgs args) {
         for (int i = 0; i < gpHomes.length; i++) {
@@ -146,6 +147,8 @@ public final class LocalRegisters {
                 } else {
                     XmmRm.XORPS.regReg(code, xmmHomes[i], xmmHomes[i]);
                 }
+            } else if (frame.isFrameless()) {
+                continue; // a frameless body reads only homed locals (GuardShape): no slot
             } else if (argGp != null) {
                 RmReg.MOV.memReg(code, Size.QWORD, frame.local(i), argGp);
             } else if (argXmm != null) {
