@@ -36,4 +36,14 @@
     (local.get $s))
   (func $rotate (param i32 i32) (result i32)
     (i32.rotl (local.get 0) (local.get 1)))
+;; br_table through a table of 32-bit offsets: targets that need no value moves directly,
+  ;; the others (moves to a lower block's slot, a return) through stubs after the jump.
+  (func (export "jump_table") (param i32) (result i32)
+    (i32.add (i32.const 1000)
+      (block $out (result i32)
+        (i32.add (i32.const 10)
+          (block $b (result i32)
+            (i32.mul (i32.const 3)
+              (block $a (result i32)
+                (br_table $a $b $out 3 $a (i32.const 5) (local.get 0)))))))))
 )

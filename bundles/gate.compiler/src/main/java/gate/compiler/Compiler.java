@@ -54,7 +54,9 @@ public final class Compiler {
         // and frames include 16 bytes for a callee's return address and saved rbp.
         // 11: frameless leaves (GuardShape leaf: pure bodies, parameters kept in their
         // argument registers); rotations, bit counts, sign extensions, select in GuardShape.
-        return 11;
+        // 12: br_table jumps through a table of 32-bit offsets after the function (one
+        // indirect jump instead of two).
+        return 12;
     }
 
     private final boolean withLzcnt;

@@ -43,6 +43,7 @@ public final class FunctionState {
     private final Registers registers = new Registers();
     private final LocalRegisters homes;
     private final List<Runnable> outOfLine = new ArrayList<>();
+    private final List<Runnable> dataAfter = new ArrayList<>();
     private int maxDepth;
     private int maxOutgoing;
     private boolean unreachable;
@@ -92,12 +93,24 @@ public final class FunctionState {
         outOfLine.add(emitter);
     }
 
-    /** Emits the out-of-line code; called once the body is done. */
+    /**
+     * Data emitted after the out-of-line code (jump tables), in order: never executed, and
+     * every label of the body is bound by then.
+     */
+    public void dataAfter(Runnable emitter) {
+        dataAfter.add(emitter);
+    }
+
+    /** Emits the out-of-line code, then the data; called once the body is done. */
     public void emitOutOfLine() {
         for (Runnable r : outOfLine) {
             r.run();
         }
         outOfLine.clear();
+        for (Runnable r : dataAfter) {
+            r.run();
+        }
+        dataAfter.clear();
     }
 
     /** Writes local {@code index} (detached from the stack first by the caller). */
