@@ -59,7 +59,8 @@ final class LocalHomes {
         // which saves the copy at entry, unless the body has bulk memory or table instructions
         // (they use r8 as a fixed scratch). The operand allocator then leaves r8 alone.
         Reg first = args.size() > 0 ? args.gp(0) : null;
-        if (first != null && !misc && weight[0] > 0) {
+        boolean firstHome = first != null && !misc && weight[0] > 0;
+        if (firstHome) {
             f.homes().home(0, first);
             f.reserveGp(first);
             weight[0] = 0;
@@ -80,6 +81,56 @@ final class LocalHomes {
             f.homes().home(best, home);
             weight[best] = 0;
         }
+        if (leaf == null && calls == 0) {
+            extraHomes(f, weight, !misc && !uses.fixedRegisters, firstHome, args);
+        }
+    }
+
+    /**
+     * A body without calls needs fewer operand registers than there are: two more integer
+     * locals can live in rdx and rdi ({@code gp}: when no instruction claims them or calls a
+     * runtime slot that clobbers rdi; the loop suspension path stores and reloads every home),
+     * keeping at least four operand registers, and two more float locals in xmm7 and xmm6
+     * (runtime slots never touch vector registers).
+     */
+    private static void extraHomes(FunctionState f, long[] weight, boolean gp,
+            boolean firstHome, RegisterArgs args) {
+        Reg[] extra = !gp ? new Reg[0] : firstHome ? new Reg[] {Reg.RDX}
+                : new Reg[] {Reg.RDX, Reg.RDI};
+        for (Reg home : extra) {
+            int best = heaviest(f, weight, false);
+            if (best < 0) {
+                break;
+            }
+            if (arrivesIn(args, home, best)) {
+                continue; // another parameter's argument register: init would overwrite it
+            }
+            f.homes().home(best, home);
+            f.reserveGp(home);
+            weight[best] = 0;
+        }
+        for (Xmm home : new Xmm[] {Xmm.XMM7, Xmm.XMM6}) {
+            int best = heaviest(f, weight, true);
+            if (best < 0) {
+                break;
+            }
+            if (arrivesIn(args, home, best)) {
+                continue;
+            }
+            f.homes().home(best, home);
+            f.reserveXmm(home);
+            weight[best] = 0;
+        }
+    }
+
+    /** True if a parameter other than {@code local} arrives in {@code reg}. */
+    private static boolean arrivesIn(RegisterArgs args, Object reg, int local) {
+        for (int k = 0; k < args.size(); k++) {
+            if (k != local && (args.gp(k) == reg || args.xmm(k) == reg)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int heaviest(FunctionState f, long[] weight, boolean floats) {

@@ -523,6 +523,11 @@ public final class FunctionState {
         registers.take(reg);
     }
 
+    /** Takes {@code reg} away from operand allocation for the whole function (a home). */
+    public void reserveXmm(Xmm reg) {
+        registers.take(reg);
+    }
+
     /** Takes {@code reg} for the caller, spilling its current holder. */
     public void claim(Reg reg) {
         evict(reg);
