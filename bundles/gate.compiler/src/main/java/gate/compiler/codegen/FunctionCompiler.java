@@ -88,14 +88,19 @@ public final class FunctionCompiler {
                 continue;
             }
             switch (op) {
-                case BLOCK, LOOP, IF, ELSE, END, BR, BR_IF, BR_TABLE, RETURN, UNREACHABLE ->
+                case BLOCK, LOOP, IF, ELSE, END, BR, BR_IF, BR_TABLE, RETURN, UNREACHABLE -> {
                     f.lookahead().straightLoop(null); // a loop sets itself again
+                    f.homes().dirtyAll(); // merges: slots not known to be current
+                }
                 default -> {}
             }
             int next = reader.position();
             int nextByte = next < body.end() ? m.bytes()[next] & 0xff : -1;
             f.lookahead().next(nextByte == 0x0F || nextByte == 0x0B && f.controlDepth() == 1,
                     nextByte == 0x10);
+            if (op == Opcode.CALL || op == Opcode.CALL_INDIRECT) {
+                f.lookahead().setsNext(setsAfter(m.bytes(), next, body.end(), op));
+            }
             if (Instructions.compile(f, reader, op)) {
                 break;
             }
@@ -247,6 +252,28 @@ public final class FunctionCompiler {
         RmReg.MOV.regReg(code, Size.QWORD, Reg.RSP, Reg.RBP);
         RegInOpcode.POP.reg(code, Size.QWORD, Reg.RBP);
         Rel32.JMP.to(code, f.module().function(f.function()));
+    }
+
+    /**
+     * The local that the instruction after {@code op} (whose immediates start at {@code at})
+     * writes with local.set or local.tee, or -1. The body is valid, so it is complete.
+     */
+    private static int setsAfter(byte[] bytes, int at, int end, Opcode op) {
+        CodeReader peek = new CodeReader(bytes, at, end);
+        peek.skipImmediates(op);
+        int p = peek.position();
+        if (p >= end || bytes[p] != 0x21 && bytes[p] != 0x22) {
+            return -1;
+        }
+        int index = 0;
+        int shift = 0;
+        int c;
+        do {
+            c = bytes[++p];
+            index |= (c & 0x7f) << shift;
+            shift += 7;
+        } while (c < 0);
+        return index;
     }
 
     /**

@@ -115,6 +115,7 @@ public final class FunctionState {
 
     /** Writes local {@code index} (detached from the stack first by the caller). */
     public void setLocal(int index, Operand value) {
+        homes.markDirty(index);
         if (homes.gp(index) != null) {
             loadInto(homes.gp(index), value);
         } else if (homes.xmm(index) != null) {
