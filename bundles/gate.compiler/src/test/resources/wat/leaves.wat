@@ -68,4 +68,14 @@
         (call_indirect (type $ii_i) (local.get $n) (local.get $s) (i32.const 3))))
       (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
     (local.get $s))
+;; A local written in place (add home, 3) between two calls: the second call must store
+  ;; it again (its slot is no longer current) and reload it after.
+  (func (export "stores") (param $n i32) (result i32) (local $x i32) (local $s i32)
+    (loop $l
+      (local.set $s (i32.add (local.get $s) (call $add (local.get $x) (i32.const 1))))
+      (local.set $x (i32.add (local.get $x) (i32.const 3)))
+      (local.set $s (i32.add (local.get $s) (call $add (local.get $x) (i32.const 2))))
+      (local.set $s (i32.xor (local.get $s) (call $rot (local.get $s) (local.get $x))))
+      (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+    (i32.add (local.get $s) (local.get $x)))
 )

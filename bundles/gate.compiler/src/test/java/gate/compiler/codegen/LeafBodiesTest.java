@@ -72,6 +72,7 @@ class LeafBodiesTest {
             d.check("nothing");
             for (long n : new long[] {1, 2, 5, 100, 1000}) {
                 d.check("direct", n);
+                d.check("stores", n);
                 d.check("indirect", n);
             }
         }
