@@ -60,7 +60,8 @@ public final class Compiler {
         // memory.size/grow or bulk instructions) and two more float locals in xmm7 and xmm6.
         // 14: calls store only homes written since the last store or reload (no merge in
         // between), and skip reloading the local that the next local.set/tee overwrites.
-        return 14;
+        // 15: float constants load from literals after the function (one movsd).
+        return 15;
     }
 
     private final boolean withLzcnt;

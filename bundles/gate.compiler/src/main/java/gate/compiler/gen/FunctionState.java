@@ -17,7 +17,6 @@ import gate.compiler.x86.enc.RmImm32;
 import gate.compiler.x86.enc.RmReg;
 import gate.compiler.x86.enc.Size;
 import gate.compiler.x86.enc.Xmm;
-import gate.compiler.x86.enc.XmmGp;
 import gate.compiler.x86.enc.XmmRm;
 import gate.engine.TrapId;
 import gate.wasm.ValType;
@@ -44,6 +43,8 @@ public final class FunctionState {
     private final LocalRegisters homes;
     private final List<Runnable> outOfLine = new ArrayList<>();
     private final List<Runnable> dataAfter = new ArrayList<>();
+    /** Float literals by bits, with the displacement fields that load them (in order). */
+    private final java.util.Map<Long, List<Integer>> literals = new java.util.LinkedHashMap<>();
     private int maxDepth;
     private int maxOutgoing;
     private boolean unreachable;
@@ -641,14 +642,35 @@ public final class FunctionState {
         return reg;
     }
 
-    /** Loads float bits into an XMM register through rcx. */
+    /**
+     * Loads float bits (zero-extended to 64) into an XMM register: zero by XORPS, anything
+     * else from a literal after the function, one load instead of {@code mov rcx, imm64;
+     * movq xmm, rcx}.
+     */
     public void loadConstXmm(Xmm reg, long bits) {
         if (bits == 0) {
             XmmRm.XORPS.regReg(code, reg, reg);
             return;
         }
-        loadConst(Reg.RCX, bits);
-        XmmGp.MOVD.regReg(code, Size.QWORD, reg, Reg.RCX);
+        XmmRm.MOVSD.regMem(code, reg, Memory.rip(code.position()));
+        int field = code.position() - 4; // no bytes follow the displacement
+        if (literals.isEmpty()) {
+            dataAfter(this::emitLiterals);
+        }
+        literals.computeIfAbsent(bits, k -> new ArrayList<>()).add(field);
+    }
+
+    /** The float literals, 8-byte aligned, and the displacements that address them. */
+    private void emitLiterals() {
+        code.fill(0xCC, -code.position() & 7);
+        for (var e : literals.entrySet()) {
+            int at = code.position();
+            code.emit64(e.getKey());
+            for (int field : e.getValue()) {
+                code.patch32(field, at - (field + 4));
+            }
+        }
+        literals.clear();
     }
 
     @Override
