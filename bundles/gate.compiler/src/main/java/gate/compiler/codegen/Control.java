@@ -66,7 +66,7 @@ final class Control {
         f.pushControl(frame);
         // Loop headers start a 16-byte fetch block (the padding runs once, on entry): where a
         // hot loop lies across fetch blocks otherwise depends on the code before it.
-        Nops.align(f.code(), 16);
+        Nops.emit(f.code(), -f.code().position() & 15);
         frame.label().bind(f.code());
         f.lookahead().straightLoop(frame);
         if (!f.homes().any()) {
