@@ -15,7 +15,6 @@ import gate.compiler.x86.enc.Condition;
 import gate.compiler.x86.enc.Label;
 import gate.compiler.x86.enc.Memory;
 import gate.compiler.x86.enc.NoOperand;
-import gate.compiler.x86.enc.Nops;
 import gate.compiler.x86.enc.Reg;
 import gate.compiler.x86.enc.RegInOpcode;
 import gate.compiler.x86.enc.RegMem;
@@ -64,9 +63,6 @@ final class Control {
         ControlFrame frame = new ControlFrame(ControlFrame.Kind.LOOP,
                 f.depth() - type.params().size(), type.params(), type.results());
         f.pushControl(frame);
-        // Loop headers start a 16-byte fetch block (the padding runs once, on entry): where a
-        // hot loop lies across fetch blocks otherwise depends on the code before it.
-        Nops.emit(f.code(), -f.code().position() & 15);
         frame.label().bind(f.code());
         f.lookahead().straightLoop(frame);
         if (!f.homes().any()) {
