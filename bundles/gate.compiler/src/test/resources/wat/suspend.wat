@@ -23,4 +23,13 @@
           (br_if $l (i32.gt_u (local.tee $n (i32.sub (local.get $n) (i32.const 2)))
                               (i32.const 1))))))
     (i32.add (local.get $n) (local.get $acc)))
+;; A leaf (GuardShape): no frame and no suspension point of its own; its ENTRY site is
+  ;; only for states the interpreter captures at its entry.
+  (func $mix (param $a i32) (param $b i32) (result i32)
+    (i32.add (i32.rotl (local.get $a) (local.get $b)) (local.get $b)))
+  (func (export "leaf_loop") (param $n i32) (result i32) (local $s i32)
+    (loop $l
+      (local.set $s (call $mix (local.get $s) (local.get $n)))
+      (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+    (local.get $s))
 )

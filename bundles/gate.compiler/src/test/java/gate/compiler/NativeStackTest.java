@@ -169,6 +169,38 @@ class NativeStackTest {
         assertEquals(1, outcome.results()[0]);
     }
 
+    /**
+     * A leaf (GuardShape) never stops, but the interpreter stops at every function entry: a
+     * state with the leaf's frame at its entry (and its caller at the call) rebuilds at the
+     * leaf's ENTRY site, whose resume enters the leaf again from its memory entry and returns
+     * to the caller, which reloads its locals from the rebuilt frame.
+     */
+    @Test
+    void stateAtALeafsEntryResumesThere() {
+        int loop = module.export("leaf_loop").index();
+        int mix = loop - 1;
+        FunctionBody leaf = module.code().get(mix - module.importedFunctionCount());
+        assertEquals(0, program.functions().get(mix).frameSize());
+        int n = 6;
+        List<InstanceState.Frame> frames = List.of(
+                new InstanceState.Frame(loop, offsetOf(loop, Opcode.CALL, false),
+                        new long[] {n, 11}, new long[0]),
+                new InstanceState.Frame(mix, leaf.codeStart() - leaf.bodyStart(),
+                        new long[] {7, n}, new long[0]));
+        int s = 7;
+        for (int k = n; k != 0; k--) {
+            s = Integer.rotateLeft(s, k) + k;
+        }
+        try (com.sun.jna.Memory stack = new com.sun.jna.Memory(1 << 16)) {
+            long base = com.sun.jna.Pointer.nativeValue(stack);
+            NativeStack.Rebuilt rebuilt = new NativeStack(program, module).rebuild(frames,
+                    (address, value) -> stack.setLong(address - base, value), base + (1 << 16),
+                    runner.textBase(), runner.unwindAddress());
+            assertEquals(-1, runner.resume(rebuilt.sp(), base + 4096));
+            assertEquals(s, (int) stack.getLong(rebuilt.outermostRbp() + 16 - base));
+        }
+    }
+
     @Test
     void stoppedAtAnImportCallWithItsArguments() {
         ModuleRunner.Outcome outcome = runner.invoke("calls_host", new long[] {4}, 1);

@@ -43,7 +43,7 @@ final class Calls {
         if (defined) {
             // Homes first: an argument register may be a home (LocalHomes), which the moves
             // overwrite; the call's return reloads them all.
-            f.homes().store();
+            f.homes().storeForCall();
             ArgumentMoves.pass(f, type.params());
             f.needOutgoing(Math.max(type.params().size(), type.results().size()));
             Rel32.CALL.to(f.code(), f.module().registerEntry(function));
@@ -52,7 +52,7 @@ final class Calls {
             }
         } else {
             passArguments(f, type);
-            f.homes().store();
+            f.homes().storeForCall();
             Rel32.CALL.to(f.code(), f.module().function(function));
         }
         // A host function's results come back in the outgoing area only: the runtime resumes
@@ -144,7 +144,7 @@ final class Calls {
     }
 
     private static void passRegisterArguments(FunctionState f, FuncType type) {
-        f.homes().store(); // before the moves, as in call()
+        f.homes().storeForCall(); // before the moves, as in call()
         ArgumentMoves.pass(f, type.params());
         f.needOutgoing(Math.max(type.params().size(), type.results().size()));
     }
@@ -192,7 +192,9 @@ final class Calls {
     /** {@code defined}: the callee is compiled code, which also returns a single integer in rax. */
     private static void returned(FunctionState f, FuncType type, boolean defined) {
         f.site(f.code().position(), SiteKind.CALL, f.codeOffset(), f.depth());
-        f.homes().load();
+        // A local that the next instruction sets from the result needs no reload: no operand
+        // refers to it lazily (every operand is in its slot at a call).
+        f.homes().load(f.lookahead().setsNext());
         if (defined && FrameLayout.resultInRax(type.results()) && f.isFree(Reg.RAX)) {
             f.claim(Reg.RAX);
             f.pushGp(type.results().get(0), Reg.RAX);

@@ -18,6 +18,7 @@ import gate.compiler.x86.enc.NoOperand;
 import gate.compiler.x86.enc.Reg;
 import gate.compiler.x86.enc.RegInOpcode;
 import gate.compiler.x86.enc.RegMem;
+import gate.compiler.x86.enc.RegRmExtend;
 import gate.compiler.x86.enc.RmQword;
 import gate.compiler.x86.enc.RmReg;
 import gate.compiler.x86.enc.Size;
@@ -236,37 +237,61 @@ final class Control {
         skip.bind(code);
     }
 
-    /** br_table: index clamped to the default, then a jump into a table of {@code jmp rel32}. */
+    /**
+     * br_table: one indirect jump through a table of 32-bit offsets from the table's start,
+     * which lies after the function's out-of-line code (data, never executed). An index at or
+     * above the count takes the default without the table. A target that needs no value moves
+     * is the label itself; the others (and returns) get a small stub after the jump.
+     */
     static void brTable(FunctionState f, int[] labels) {
         CodeBuffer code = f.code();
         Reg index = f.toGp(f.pop());
         f.spillAll();
         int n = labels.length - 1;
-        Label inRange = new Label();
-        RmImm32.CMP.regImm(code, Size.DWORD, index, n);
-        CondRel8.Jcc.to(code, Condition.B, inRange);
-        f.loadConst(index, n);
-        inRange.bind(code);
-        RegMem.LEA.regMem(code, Size.QWORD, Reg.RCX, Memory.rip(code.position()));
-        int leaEnd = code.position();
-        RegMem.LEA.regMem(code, Size.QWORD, index, Memory.at(index, index, 4, 0));
-        RmReg.ADD.regReg(code, Size.QWORD, Reg.RCX, index);
-        RmQword.JMP.reg(code, Reg.RCX);
-        f.releaseGp(index);
-        code.patch32(leaEnd - 4, code.position() - leaEnd);
+        Label[] targets = new Label[labels.length];
         Label[] stubs = new Label[labels.length];
         for (int i = 0; i < labels.length; i++) {
             ControlFrame frame = f.label(labels[i]);
             if (frame.kind() != ControlFrame.Kind.FUNCTION && !needsMoves(f, frame)) {
-                Rel32.JMP.to(code, frame.label());
+                targets[i] = frame.label();
                 frame.markBranchedTo();
             } else {
-                stubs[i] = new Label();
-                Rel32.JMP.to(code, stubs[i]);
+                // Entries with the same target share its stub.
+                for (int j = 0; j < i && stubs[i] == null; j++) {
+                    if (labels[j] == labels[i]) {
+                        stubs[i] = stubs[j];
+                    }
+                }
+                stubs[i] = stubs[i] == null ? new Label() : stubs[i];
+                targets[i] = stubs[i];
             }
         }
+        if (n > 0) {
+            RmImm32.CMP.regImm(code, Size.DWORD, index, n);
+            CondRel32.Jcc.to(code, Condition.AE, targets[n]);
+            // i32 values in registers are zero-extended (every 32-bit write clears the upper
+            // half), so the index addresses the table as a 64-bit register.
+            RegMem.LEA.regMem(code, Size.QWORD, Reg.RCX, Memory.rip(code.position()));
+            int displacement = code.position() - 4;
+            RegRmExtend.MOVSXD.regMem(code, Size.QWORD, index, Memory.at(Reg.RCX, index, 4, 0));
+            RmReg.ADD.regReg(code, Size.QWORD, Reg.RCX, index);
+            RmQword.JMP.reg(code, Reg.RCX);
+            Label[] entries = java.util.Arrays.copyOf(targets, n);
+            f.dataAfter(() -> {
+                // Every target is bound by the end of the function: enclosing blocks' labels.
+                code.fill(0xCC, -code.position() & 3);
+                int table = code.position();
+                code.patch32(displacement, table - (displacement + 4));
+                for (Label entry : entries) {
+                    code.emit32(entry.address() - table);
+                }
+            });
+        } else {
+            Rel32.JMP.to(code, targets[0]);
+        }
+        f.releaseGp(index);
         for (int i = 0; i < labels.length; i++) {
-            if (stubs[i] != null) {
+            if (stubs[i] != null && !stubs[i].isBound()) {
                 stubs[i].bind(code);
                 jump(f, f.label(labels[i]));
             }
@@ -278,8 +303,9 @@ final class Control {
     static void returnFrom(FunctionState f) {
         int n = f.results().size();
         int from = f.depth() - n;
-        // Results overwrite the parameters' memory: read parameters still named lazily first.
-        for (int k = 0; k < n; k++) {
+        // Results overwrite the parameters' memory: read parameters still named lazily first
+        // (frameless code reads every parameter from its home register, never from memory).
+        for (int k = 0; k < n && !f.frame().isFrameless(); k++) {
             if (f.get(from + k) instanceof Operand.Local l && l.index() < f.frame().params()) {
                 f.detachLocal(l.index());
             }

@@ -62,14 +62,17 @@ public final class FunctionCompiler {
         int entryOffset = f.codeOffset();
         List<ValType> declared = body.locals();
         int params = type.params().size();
-        LocalHomes.assign(f, m, body, params + declared.size(), args);
+        GuardShape shape = module.guardShape(index);
+        GuardShape leafShape = shape != null && shape.isLeaf() ? shape : null;
+        LocalHomes.assign(f, m, body, params + declared.size(), args, leafShape);
         Prologue prologue = null;
-        boolean guarded = guarded(f, module.guardShape(index), args, params);
-        if (guarded) {
+        boolean leaf = leafShape != null && leaf(f, leafShape, args);
+        boolean guarded = leafShape == null && guarded(f, shape, args, params);
+        if (leaf || guarded) {
             // Shrink wrapping (GuardShape): the homes hold every local the frameless way
-            // reads; the frame is built by the guard's if (below).
-            f.homes().init(args);
+            // reads; the frame is built by the guard's if (below), and never by a leaf.
             f.frame().frameless(true);
+            f.homes().init(args);
         } else {
             prologue = prologue(f, args, declared, entryOffset, false);
             f.homes().init(args);
@@ -85,14 +88,19 @@ public final class FunctionCompiler {
                 continue;
             }
             switch (op) {
-                case BLOCK, LOOP, IF, ELSE, END, BR, BR_IF, BR_TABLE, RETURN, UNREACHABLE ->
+                case BLOCK, LOOP, IF, ELSE, END, BR, BR_IF, BR_TABLE, RETURN, UNREACHABLE -> {
                     f.lookahead().straightLoop(null); // a loop sets itself again
+                    f.homes().dirtyAll(); // merges: slots not known to be current
+                }
                 default -> {}
             }
             int next = reader.position();
             int nextByte = next < body.end() ? m.bytes()[next] & 0xff : -1;
             f.lookahead().next(nextByte == 0x0F || nextByte == 0x0B && f.controlDepth() == 1,
                     nextByte == 0x10);
+            if (op == Opcode.CALL || op == Opcode.CALL_INDIRECT) {
+                f.lookahead().setsNext(setsAfter(m.bytes(), next, body.end(), op));
+            }
             if (Instructions.compile(f, reader, op)) {
                 break;
             }
@@ -105,11 +113,17 @@ public final class FunctionCompiler {
             }
         }
         f.frame().frameless(false);
+        if (leaf) {
+            leafEntrySite(f, entryOffset);
+        }
         f.emitOutOfLine();
         // The frame includes room for one call's return address and saved rbp below it, so
         // that the check after allocating it covers what a callee pushes before its own.
-        int frameSize = f.frame().frameSize(f.maxDepth(), f.maxOutgoing()) + StackCheck.MARGIN;
-        code.patch32(prologue.frameImmediate(), frameSize);
+        int frameSize = 0;
+        if (prologue != null) {
+            frameSize = f.frame().frameSize(f.maxDepth(), f.maxOutgoing()) + StackCheck.MARGIN;
+            code.patch32(prologue.frameImmediate(), frameSize);
+        }
         module.addInfo(new FunctionInfo(index, textStart, code.position(),
                 module.functionTypeId(index), type.params().size(), declared.size(), frameSize));
     }
@@ -202,6 +216,64 @@ public final class FunctionCompiler {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether a {@link GuardShape} leaf can run without a frame: every local it touches lives
+     * in a home, and every parameter it touches arrives in a register (a frameless body cannot
+     * read the caller's outgoing area through rbp).
+     */
+    private static boolean leaf(FunctionState f, GuardShape shape, RegisterArgs args) {
+        int params = f.frame().params();
+        int locals = params + f.frame().declaredLocals();
+        for (int i = 0; i < locals; i++) {
+            if (!shape.touches(i)) {
+                continue;
+            }
+            boolean homed = f.homes().gp(i) != null || f.homes().xmm(i) != null;
+            if (!homed || i < params && !args.inRegister(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A leaf's {@code ENTRY} site, out of line and reached only by a resume: the native code
+     * never stops in a leaf (it has no suspension point), but the interpreter stops at every
+     * function entry, and a state it captured there resumes on this engine at this site, with
+     * the frame that RUNTIME-NEEDS.md §4 describes (parameters in their slots). As for a
+     * guarded function, the resume leaves that frame and enters the function again from its
+     * memory entry.
+     */
+    private static void leafEntrySite(FunctionState f, int entryOffset) {
+        CodeBuffer code = f.code();
+        f.site(code.position(), SiteKind.ENTRY, entryOffset, 0);
+        RmReg.MOV.regReg(code, Size.QWORD, Reg.RSP, Reg.RBP);
+        RegInOpcode.POP.reg(code, Size.QWORD, Reg.RBP);
+        Rel32.JMP.to(code, f.module().function(f.function()));
+    }
+
+    /**
+     * The local that the instruction after {@code op} (whose immediates start at {@code at})
+     * writes with local.set or local.tee, or -1. The body is valid, so it is complete.
+     */
+    private static int setsAfter(byte[] bytes, int at, int end, Opcode op) {
+        CodeReader peek = new CodeReader(bytes, at, end);
+        peek.skipImmediates(op);
+        int p = peek.position();
+        if (p >= end || bytes[p] != 0x21 && bytes[p] != 0x22) {
+            return -1;
+        }
+        int index = 0;
+        int shift = 0;
+        int c;
+        do {
+            c = bytes[++p];
+            index |= (c & 0x7f) << shift;
+            shift += 7;
+        } while (c < 0);
+        return index;
     }
 
     /**

@@ -287,6 +287,7 @@ final class IntOps {
             f.pop();
         }
         f.detachLocal(index);
+        f.homes().markDirty(index); // written here, not through setLocal
         Reg home = f.homes().gp(index);
         Size size = FunctionState.size(op.params().get(0));
         CodeBuffer code = f.code();

@@ -1,6 +1,7 @@
 package gate.compiler.codegen;
 
 import gate.compiler.gen.FunctionState;
+import gate.compiler.gen.GuardShape;
 import gate.compiler.gen.Operand;
 import gate.compiler.gen.RegisterArgs;
 import gate.compiler.gen.Registers;
@@ -20,8 +21,13 @@ import gate.wasm.ValType;
 final class LocalHomes {
     private LocalHomes() {}
 
+    /**
+     * @param leaf the body's {@link GuardShape} if it is a leaf, else null: a leaf's
+     *     parameters keep their argument registers as homes (no copy at entry) while enough
+     *     operand registers stay free for its operand stack
+     */
     static void assign(FunctionState f, Module module, FunctionBody body, int locals,
-            RegisterArgs args) {
+            RegisterArgs args, GuardShape leaf) {
         LocalUses uses = LocalUses.scan(module.bytes(), body.codeStart(), body.end(), locals);
         long[] weight = uses.weight;
         int calls = uses.calls;
@@ -35,11 +41,26 @@ final class LocalHomes {
                 weight[i] = 0;
             }
         }
+        if (leaf != null) {
+            // A leaf calls nothing and uses no fixed register but rcx: an argument register
+            // can be a home; every other operand register stays free for its operands, plus
+            // one for an instruction's second register operand.
+            int spare = RegisterArgs.GP.length - 1 - leaf.maxHeight();
+            for (int i = 0; i < args.size() && spare > 0; i++) {
+                if (args.gp(i) != null && leaf.touches(i)) {
+                    f.homes().home(i, args.gp(i));
+                    f.reserveGp(args.gp(i));
+                    weight[i] = 0;
+                    spare--;
+                }
+            }
+        }
         // The first integer parameter stays in its argument register (r8) for the whole body,
         // which saves the copy at entry, unless the body has bulk memory or table instructions
         // (they use r8 as a fixed scratch). The operand allocator then leaves r8 alone.
         Reg first = args.size() > 0 ? args.gp(0) : null;
-        if (first != null && !misc && weight[0] > 0) {
+        boolean firstHome = first != null && !misc && weight[0] > 0;
+        if (firstHome) {
             f.homes().home(0, first);
             f.reserveGp(first);
             weight[0] = 0;
@@ -60,6 +81,56 @@ final class LocalHomes {
             f.homes().home(best, home);
             weight[best] = 0;
         }
+        if (leaf == null && calls == 0) {
+            extraHomes(f, weight, !misc && !uses.fixedRegisters, firstHome, args);
+        }
+    }
+
+    /**
+     * A body without calls needs fewer operand registers than there are: two more integer
+     * locals can live in rdx and rdi ({@code gp}: when no instruction claims them or calls a
+     * runtime slot that clobbers rdi; the loop suspension path stores and reloads every home),
+     * keeping at least four operand registers, and two more float locals in xmm7 and xmm6
+     * (runtime slots never touch vector registers).
+     */
+    private static void extraHomes(FunctionState f, long[] weight, boolean gp,
+            boolean firstHome, RegisterArgs args) {
+        Reg[] extra = !gp ? new Reg[0] : firstHome ? new Reg[] {Reg.RDX}
+                : new Reg[] {Reg.RDX, Reg.RDI};
+        for (Reg home : extra) {
+            int best = heaviest(f, weight, false);
+            if (best < 0) {
+                break;
+            }
+            if (arrivesIn(args, home, best)) {
+                continue; // another parameter's argument register: init would overwrite it
+            }
+            f.homes().home(best, home);
+            f.reserveGp(home);
+            weight[best] = 0;
+        }
+        for (Xmm home : new Xmm[] {Xmm.XMM7, Xmm.XMM6}) {
+            int best = heaviest(f, weight, true);
+            if (best < 0) {
+                break;
+            }
+            if (arrivesIn(args, home, best)) {
+                continue;
+            }
+            f.homes().home(best, home);
+            f.reserveXmm(home);
+            weight[best] = 0;
+        }
+    }
+
+    /** True if a parameter other than {@code local} arrives in {@code reg}. */
+    private static boolean arrivesIn(RegisterArgs args, Object reg, int local) {
+        for (int k = 0; k < args.size(); k++) {
+            if (k != local && (args.gp(k) == reg || args.xmm(k) == reg)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int heaviest(FunctionState f, long[] weight, boolean floats) {

@@ -5,7 +5,8 @@ import gate.wasm.code.Opcode;
 
 /**
  * The quick scan of a validated body that {@link LocalHomes} weighs locals with: local accesses
- * (8x per enclosing loop), calls and whether bulk memory or table instructions appear. It walks
+ * (8x per enclosing loop), calls, whether bulk memory or table instructions appear and whether
+ * instructions with fixed registers do. It walks
  * the bytes with a table of immediate shapes and skips numbers without decoding them, which
  * {@link gate.wasm.code.CodeReader} (checking every encoding for the validator) cannot; the
  * body is valid, so every instruction is complete and known.
@@ -41,6 +42,11 @@ final class LocalUses {
     final long[] weight;
     int calls;
     boolean misc;
+    /**
+     * True if an instruction claims fixed operand registers or calls a runtime slot that
+     * clobbers them: memory.size, memory.grow, integer division and remainder.
+     */
+    boolean fixedRegisters;
 
     private LocalUses(int locals) {
         weight = new long[locals];
@@ -116,7 +122,13 @@ final class LocalUses {
                     } while (c < 0);
                     p = skip(MISC[sub], bytes, p);
                 }
-                default -> p = skip(SINGLE[b], bytes, p);
+                default -> {
+                    if (b == 0x3F || b == 0x40 || b >= 0x6D && b <= 0x70
+                            || b >= 0x7F && b <= 0x82) {
+                        uses.fixedRegisters = true;
+                    }
+                    p = skip(SINGLE[b], bytes, p);
+                }
             }
         }
         return uses;

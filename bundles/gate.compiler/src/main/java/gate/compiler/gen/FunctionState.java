@@ -17,7 +17,6 @@ import gate.compiler.x86.enc.RmImm32;
 import gate.compiler.x86.enc.RmReg;
 import gate.compiler.x86.enc.Size;
 import gate.compiler.x86.enc.Xmm;
-import gate.compiler.x86.enc.XmmGp;
 import gate.compiler.x86.enc.XmmRm;
 import gate.engine.TrapId;
 import gate.wasm.ValType;
@@ -43,6 +42,9 @@ public final class FunctionState {
     private final Registers registers = new Registers();
     private final LocalRegisters homes;
     private final List<Runnable> outOfLine = new ArrayList<>();
+    private final List<Runnable> dataAfter = new ArrayList<>();
+    /** Float literals by bits, with the displacement fields that load them (in order). */
+    private final java.util.Map<Long, List<Integer>> literals = new java.util.LinkedHashMap<>();
     private int maxDepth;
     private int maxOutgoing;
     private boolean unreachable;
@@ -92,16 +94,29 @@ public final class FunctionState {
         outOfLine.add(emitter);
     }
 
-    /** Emits the out-of-line code; called once the body is done. */
+    /**
+     * Data emitted after the out-of-line code (jump tables), in order: never executed, and
+     * every label of the body is bound by then.
+     */
+    public void dataAfter(Runnable emitter) {
+        dataAfter.add(emitter);
+    }
+
+    /** Emits the out-of-line code, then the data; called once the body is done. */
     public void emitOutOfLine() {
         for (Runnable r : outOfLine) {
             r.run();
         }
         outOfLine.clear();
+        for (Runnable r : dataAfter) {
+            r.run();
+        }
+        dataAfter.clear();
     }
 
     /** Writes local {@code index} (detached from the stack first by the caller). */
     public void setLocal(int index, Operand value) {
+        homes.markDirty(index);
         if (homes.gp(index) != null) {
             loadInto(homes.gp(index), value);
         } else if (homes.xmm(index) != null) {
@@ -510,6 +525,11 @@ public final class FunctionState {
         registers.take(reg);
     }
 
+    /** Takes {@code reg} away from operand allocation for the whole function (a home). */
+    public void reserveXmm(Xmm reg) {
+        registers.take(reg);
+    }
+
     /** Takes {@code reg} for the caller, spilling its current holder. */
     public void claim(Reg reg) {
         evict(reg);
@@ -622,14 +642,35 @@ public final class FunctionState {
         return reg;
     }
 
-    /** Loads float bits into an XMM register through rcx. */
+    /**
+     * Loads float bits (zero-extended to 64) into an XMM register: zero by XORPS, anything
+     * else from a literal after the function, one load instead of {@code mov rcx, imm64;
+     * movq xmm, rcx}.
+     */
     public void loadConstXmm(Xmm reg, long bits) {
         if (bits == 0) {
             XmmRm.XORPS.regReg(code, reg, reg);
             return;
         }
-        loadConst(Reg.RCX, bits);
-        XmmGp.MOVD.regReg(code, Size.QWORD, reg, Reg.RCX);
+        XmmRm.MOVSD.regMem(code, reg, Memory.rip(code.position()));
+        int field = code.position() - 4; // no bytes follow the displacement
+        if (literals.isEmpty()) {
+            dataAfter(this::emitLiterals);
+        }
+        literals.computeIfAbsent(bits, k -> new ArrayList<>()).add(field);
+    }
+
+    /** The float literals, 8-byte aligned, and the displacements that address them. */
+    private void emitLiterals() {
+        code.fill(0xCC, -code.position() & 7);
+        for (var e : literals.entrySet()) {
+            int at = code.position();
+            code.emit64(e.getKey());
+            for (int field : e.getValue()) {
+                code.patch32(field, at - (field + 4));
+            }
+        }
+        literals.clear();
     }
 
     @Override

@@ -26,6 +26,11 @@ public final class LocalRegisters {
     private final Xmm[] xmmHomes;
     /** The locals that have a home, ascending; made on first use after the homes are set. */
     private int[] homed;
+    /**
+     * Per local: its frame slot holds its home's value (stored or reloaded at a call since
+     * the last write, with no control-flow merge in between), so a call need not store it.
+     */
+    private final boolean[] clean;
 
     LocalRegisters(CodeBuffer code, FrameLayout frame, List<ValType> localTypes) {
         this.code = code;
@@ -33,6 +38,43 @@ public final class LocalRegisters {
         this.localTypes = localTypes;
         this.gpHomes = new Reg[localTypes.size()];
         this.xmmHomes = new Xmm[localTypes.size()];
+        this.clean = new boolean[localTypes.size()];
+    }
+
+    /** Local {@code index} was written: its slot is stale. */
+    public void markDirty(int index) {
+        clean[index] = false;
+    }
+
+    /**
+     * At a control-flow merge (and conservatively at every control instruction): slots are
+     * not known to be current.
+     */
+    public void dirtyAll() {
+        for (int i : homed()) {
+            clean[i] = false;
+        }
+    }
+
+    /**
+     * Before a call: writes the homes whose slots are not current (the stack map needs every
+     * local in its slot at the call); the call's return reloads them ({@link #load(int)}).
+     */
+    public void storeForCall() {
+        for (int i : homed()) {
+            if (!clean[i]) {
+                storeOne(i);
+                clean[i] = true;
+            }
+        }
+    }
+
+    private void storeOne(int i) {
+        if (gpHomes[i] != null) {
+            RmReg.MOV.memReg(code, Size.QWORD, frame.local(i), gpHomes[i]);
+        } else {
+            MemXmm.MOVSD.memReg(code, frame.local(i), xmmHomes[i]);
+        }
     }
 
 
@@ -99,23 +141,21 @@ public final class LocalRegisters {
     }
 
     /**
-     * Writes register-homed locals to their frame slots: before every call and suspension
-     * point, so that the stack map finds every local in memory.
+     * Writes every register-homed local to its frame slot: at a suspension point's out-of-line
+     * path, so that the stack map finds every local in memory. Leaves the tracking of current
+     * slots alone (that code is emitted after the body).
      */
     public void store() {
         for (int i : homed()) {
-            if (gpHomes[i] != null) {
-                RmReg.MOV.memReg(code, Size.QWORD, frame.local(i), gpHomes[i]);
-            } else if (xmmHomes[i] != null) {
-                MemXmm.MOVSD.memReg(code, frame.local(i), xmmHomes[i]);
-            }
+            storeOne(i);
         }
     }
 
     /**
      * At function entry: parameters into their homes (from their argument register or their
-     * slot), register parameters without a home to their slot, declared locals' homes zeroed
-     * (their frame slots are only written by {@link #store}).
+     * slot), register parameters without a home to their slot (none in frameless code, which
+     * never reads them), declared locals' homes zeroed (their frame slots are only written by
+     * {@link #store}).
      */
     public void init(RegisterArgs args) {
         for (int i = 0; i < gpHomes.length; i++) {
@@ -146,6 +186,8 @@ public final class LocalRegisters {
                 } else {
                     XmmRm.XORPS.regReg(code, xmmHomes[i], xmmHomes[i]);
                 }
+            } else if (frame.isFrameless()) {
+                continue; // a frameless body reads only homed locals (GuardShape): no slot
             } else if (argGp != null) {
                 RmReg.MOV.memReg(code, Size.QWORD, frame.local(i), argGp);
             } else if (argXmm != null) {
@@ -154,15 +196,32 @@ public final class LocalRegisters {
         }
     }
 
-    /** Reloads register-homed locals from their frame slots (after a call or a resume). */
+    /** Reloads register-homed locals from their frame slots (a suspension's resume). */
     public void load() {
         for (int i : homed()) {
-            if (gpHomes[i] != null) {
-                RegRm.MOV.regMem(code, FunctionState.size(localTypes.get(i)), gpHomes[i], frame.local(i));
-            } else if (xmmHomes[i] != null) {
-                (localTypes.get(i) == ValType.F32 ? XmmRm.MOVSS : XmmRm.MOVSD)
-                        .regMem(code, xmmHomes[i], frame.local(i));
+            loadOne(i);
+        }
+    }
+
+    /**
+     * {@link #load()} except local {@code skip}, which the next instruction overwrites (the
+     * caller knows that nothing reads it before).
+     */
+    public void load(int skip) {
+        for (int i : homed()) {
+            clean[i] = i != skip;
+            if (i != skip) {
+                loadOne(i);
             }
+        }
+    }
+
+    private void loadOne(int i) {
+        if (gpHomes[i] != null) {
+            RegRm.MOV.regMem(code, FunctionState.size(localTypes.get(i)), gpHomes[i], frame.local(i));
+        } else {
+            (localTypes.get(i) == ValType.F32 ? XmmRm.MOVSS : XmmRm.MOVSD)
+                    .regMem(code, xmmHomes[i], frame.local(i));
         }
     }
 }

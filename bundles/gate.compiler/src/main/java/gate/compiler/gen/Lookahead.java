@@ -10,12 +10,26 @@ package gate.compiler.gen;
 public final class Lookahead {
     private boolean returnsNext;
     private boolean callsNext;
+    private int setsNext = -1;
     private ControlFrame straightLoop;
 
     /** Set before each instruction from the opcode byte that follows it. */
     public void next(boolean returnsNext, boolean callsNext) {
         this.returnsNext = returnsNext;
         this.callsNext = callsNext;
+    }
+
+    /**
+     * Set before a call: the local that the instruction after it writes with {@code local.set}
+     * or {@code local.tee} (which takes the call's result), or -1.
+     */
+    public void setsNext(int local) {
+        setsNext = local;
+    }
+
+    /** The local the instruction after the current call writes, or -1 ({@link #setsNext(int)}). */
+    public int setsNext() {
+        return setsNext;
     }
 
     /** True if the next instruction returns (a {@code return}, or the function's final end). */

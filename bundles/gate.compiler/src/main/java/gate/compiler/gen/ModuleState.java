@@ -146,8 +146,8 @@ public final class ModuleState {
 
     /**
      * True if a call of function {@code index} may return without passing its entry stack
-     * check, which is also its suspension point: a {@link GuardShape} (imports: their stubs
-     * have no check either, but calls of imports never poll).
+     * check, which is also its suspension point: a {@link GuardShape}, guard or leaf (imports:
+     * their stubs have no check either, but calls of imports never poll).
      */
     public boolean mayReturnFrameless(int index) {
         return guardShape(index) != null;
