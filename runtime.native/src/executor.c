@@ -39,13 +39,16 @@ struct executor {
 	uint32_t next_token;
 	int closing;
 	int ctl_dead;
+	unsigned ended;      /* running processes reaped in this round of events */
 	struct proc *idle[GATE_MAX_POOL];
 	struct proc **byid; /* GATE_MAX_ID entries */
 };
 
 /*
- * Refill the pool only after this long without events: a fork+exec competes for
- * the CPU with the instance that was just started.
+ * Refill the pool after this long without events: a fork+exec competes for the CPU
+ * with the instance that was just started. A process that ended frees its CPU, so
+ * its replacement is spawned right after its reap instead (reap): back-to-back short
+ * runs leave no quiet millisecond, and an empty pool would put a spawn on every start.
  */
 #define REFILL_DELAY_MS 1
 
@@ -328,6 +331,8 @@ static void reap(struct executor *x, struct proc *p)
 		r = gate_decode(&d, p->id);
 		x->byid[p->id] = NULL;
 		reply(x, &r);
+		if (p->running)
+			x->ended++;
 	} else {
 		drop_idle(x, p);
 		if (!x->closing && info.si_code == CLD_EXITED)
@@ -392,6 +397,7 @@ int gate_serve(int ctl, int loader_fd, unsigned pool, uint32_t hello_flags)
 			failures = x.nidle + x.nhanded > before ? 0 : failures + 1;
 			continue;
 		}
+		x.ended = 0;
 		for (i = 0; i < n; i++) {
 			if (evs[i].data.ptr == &ctl_tag) {
 				if (!x.closing)
@@ -399,6 +405,14 @@ int gate_serve(int ctl, int loader_fd, unsigned pool, uint32_t hello_flags)
 			} else {
 				reap(&x, evs[i].data.ptr);
 			}
+		}
+		/* One replacement per ended run, after its DONE went out (REFILL_DELAY_MS). */
+		for (; x.ended && !x.closing && x.nidle + x.nhanded < x.pool_target && failures < 8;
+		     x.ended--) {
+			unsigned before = x.nidle + x.nhanded;
+
+			refill(&x);
+			failures = x.nidle + x.nhanded > before ? 0 : failures + 1;
 		}
 	}
 	free(x.byid);
