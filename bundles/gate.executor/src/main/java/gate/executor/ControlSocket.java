@@ -158,6 +158,11 @@ final class ControlSocket {
         }
     }
 
+    /** Waits up to {@code timeoutMillis} for a reply (or the end of the session); whether one came. */
+    boolean awaitReply(int timeoutMillis) throws IOException {
+        return fd.awaitReadable(timeoutMillis);
+    }
+
     /** Ends the session: the container kills what is left and exits. */
     void shutdown() {
         C.shutdown(fd.raw(), LibC.SHUT_WR);

@@ -50,7 +50,7 @@ public final class InstanceProcess implements AutoCloseable {
      * tells another end, {@code contradicted} gets it (in the thread that completes the status),
      * unless it is a SIGKILL, which may come after the end was written (a kill racing the end, the
      * CPU limit, the OOM killer) without undoing the run. Anything else means the process went on
-     * after it had reported its end, which the runtime never does.
+     * after it had reported its end, which the runtime never does (see also {@link #watchEnd}).
      */
     ExitStatus endedEarly(Vars vars, StateLayout layout, int textSize, Consumer<ExitStatus> contradicted) {
         if (!vars.valid() || vars.state() != Vars.STOPPED || !vars.fits(layout, textSize)) {
@@ -70,12 +70,9 @@ public final class InstanceProcess implements AutoCloseable {
         return early;
     }
 
-    /**
-     * Makes sure a process whose end was taken early ({@link #endedEarly}) does not outlive it: a
-     * kill unless it has been reaped (a no-op for a process already in exit_group).
-     */
-    void settle() throws IOException {
-        running.kill();
+    /** After {@link #endedEarly}: a process that is not reaped soon is killed (Container#watchEnd). */
+    void watchEnd() {
+        running.watchEnd();
     }
 
     public void kill() throws IOException {

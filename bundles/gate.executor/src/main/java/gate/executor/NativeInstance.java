@@ -50,8 +50,6 @@ final class NativeInstance implements Instance {
     private PendingCall notStarted;
     /** The program ABI inside the sandbox (notes/s8/abi-native.md), or null: imports served here. */
     private AbiMode abi;
-    /** The last run's process if its end was taken from the process itself, until it is settled. */
-    private InstanceProcess ending;
     /** Set when a process's DONE contradicted the end it had reported: the sandbox misbehaved. */
     private volatile String contradiction;
 
@@ -404,7 +402,6 @@ final class NativeInstance implements Instance {
 
     /** One process run: the results, or null after serving a host call (resume next). */
     private long[] runOnce(boolean resume, int entry, FuncType type) throws IOException {
-        settleEnding();
         String broken = contradiction;
         if (broken != null) {
             throw new TrapException(TrapId.INTERNAL_ERROR, 0, List.of(broken));
@@ -612,7 +609,7 @@ final class NativeInstance implements Instance {
             vars = state.readVars();
             status = p.endedEarly(vars, state.layout(), program.text().size(), this::contradicted);
             if (status != null) {
-                ending = p;
+                p.watchEnd();
             }
         }
         if (status == null) {
@@ -625,19 +622,6 @@ final class NativeInstance implements Instance {
     /** The container's status of a process that had reported its end told another (see endedEarly). */
     private void contradicted(ExitStatus status) {
         contradiction = "a native instance process ended as " + status + " after it had reported the end of its run";
-    }
-
-    /** Kills the last run's process if it has not been reaped yet (InstanceProcess#settle). */
-    private void settleEnding() {
-        InstanceProcess p = ending;
-        if (p != null) {
-            ending = null;
-            try {
-                p.settle();
-            } catch (IOException e) {
-                // the container is gone, and the process with it
-            }
-        }
     }
 
     /**
@@ -785,7 +769,6 @@ final class NativeInstance implements Instance {
                 // the container is gone, and the process with it
             }
         }
-        settleEnding();
         state.close();
     }
 }
