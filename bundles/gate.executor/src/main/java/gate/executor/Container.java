@@ -161,7 +161,9 @@ public final class Container implements AutoCloseable {
      * output and a stopped vars page, InstanceProcess#endedEarly) does end: the reader thread
      * kills it if it has not been reaped {@link #END_GRACE_MS} later. Only a broken sandbox goes
      * on after reporting its end; the runs that start meanwhile need not wait for its reap, and no
-     * request is sent for the processes that end as they should.
+     * request is sent for the processes that end as they should. The reader thread looks when a
+     * reply wakes it, then waits for replies at most that long: a start is always followed by one
+     * (the pool's refill, or the process's own DONE); with a pool of 0, by the next reply of any kind.
      */
     void watchEnd(Running r) {
         ending.add(new Ending(r, System.nanoTime() + END_GRACE_MS * 1_000_000L));
