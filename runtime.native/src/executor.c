@@ -46,9 +46,10 @@ struct executor {
 
 /*
  * Refill the pool after this long without events: a fork+exec competes for the CPU
- * with the instance that was just started. A process that ended frees its CPU, so
- * its replacement is spawned right after its reap instead (reap): back-to-back short
- * runs leave no quiet millisecond, and an empty pool would put a spawn on every start.
+ * with the instance that was just started, and with the JVM's work at the end of a
+ * run. Back-to-back short runs leave no quiet millisecond, though, and an empty pool
+ * puts a spawn on every start: once the pool is half empty, a started process that
+ * ended is replaced right after its reap (gate_serve).
  */
 #define REFILL_DELAY_MS 1
 
@@ -406,8 +407,9 @@ int gate_serve(int ctl, int loader_fd, unsigned pool, uint32_t hello_flags)
 				reap(&x, evs[i].data.ptr);
 			}
 		}
-		/* One replacement per ended run, after its DONE went out (REFILL_DELAY_MS). */
-		for (; x.ended && !x.closing && x.nidle + x.nhanded < x.pool_target && failures < 8;
+		/* One replacement per ended run once the pool is half empty (REFILL_DELAY_MS). */
+		for (; x.ended && !x.closing && x.nidle + x.nhanded < (x.pool_target + 1) / 2 &&
+		       failures < 8;
 		     x.ended--) {
 			unsigned before = x.nidle + x.nhanded;
 
