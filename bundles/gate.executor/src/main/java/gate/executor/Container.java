@@ -27,6 +27,8 @@ public final class Container implements AutoCloseable {
      * before it is killed (a no-op for one in exit_group; its teardown takes ~0.1 ms).
      */
     private static final int END_GRACE_MS = 100;
+    /** How long the reader thread waits for a reply with no process watched (see watchEnd). */
+    private static final int WATCH_IDLE_MS = 1000;
 
     private final ControlSocket socket;
     private final ContainerProcess process;
@@ -161,9 +163,9 @@ public final class Container implements AutoCloseable {
      * output and a stopped vars page, InstanceProcess#endedEarly) does end: the reader thread
      * kills it if it has not been reaped {@link #END_GRACE_MS} later. Only a broken sandbox goes
      * on after reporting its end; the runs that start meanwhile need not wait for its reap, and no
-     * request is sent for the processes that end as they should. The reader thread looks when a
-     * reply wakes it, then waits for replies at most that long: a start is always followed by one
-     * (the pool's refill, or the process's own DONE); with a pool of 0, by the next reply of any kind.
+     * request is sent for the processes that end as they should. The reader thread looks whenever
+     * a reply comes, and at least every {@link #WATCH_IDLE_MS} (every {@link #END_GRACE_MS} while
+     * it watches a process), so an overdue process is killed within about a second.
      */
     void watchEnd(Running r) {
         ending.add(new Ending(r, System.nanoTime() + END_GRACE_MS * 1_000_000L));
@@ -245,7 +247,8 @@ public final class Container implements AutoCloseable {
             ControlSocket.Message m;
             for (;;) {
                 checkEnding();
-                if (!ending.isEmpty() && !socket.awaitReply(END_GRACE_MS)) {
+                // Bounded waits: a process watched while this thread waited is seen within a second.
+                if (!socket.awaitReply(ending.isEmpty() ? WATCH_IDLE_MS : END_GRACE_MS)) {
                     continue;
                 }
                 if ((m = socket.receive()) == null) {
