@@ -48,8 +48,8 @@ struct executor {
  * Refill the pool after this long without events: a fork+exec competes for the CPU
  * with the instance that was just started, and with the JVM's work at the end of a
  * run. Back-to-back short runs leave no quiet millisecond, though, and an empty pool
- * puts a spawn on every start: once the pool is half empty, a started process that
- * ended is replaced right after its reap (gate_serve).
+ * puts a spawn on every start: once two of the pool are missing (runs more often than
+ * the quiet refill), a started process that ended is replaced right after its reap.
  */
 #define REFILL_DELAY_MS 1
 
@@ -407,9 +407,8 @@ int gate_serve(int ctl, int loader_fd, unsigned pool, uint32_t hello_flags)
 				reap(&x, evs[i].data.ptr);
 			}
 		}
-		/* One replacement per ended run once the pool is half empty (REFILL_DELAY_MS). */
-		for (; x.ended && !x.closing && x.nidle + x.nhanded < (x.pool_target + 1) / 2 &&
-		       failures < 8;
+		/* One replacement per ended run once two of the pool are missing (REFILL_DELAY_MS). */
+		for (; x.ended && !x.closing && x.nidle + x.nhanded + 1 < x.pool_target && failures < 8;
 		     x.ended--) {
 			unsigned before = x.nidle + x.nhanded;
 
