@@ -18,6 +18,7 @@
 #include "log.h"
 #include "ns.h"
 #include "probe.h"
+#include "spawn.h"
 #include "sys.h"
 #include "util.h"
 
@@ -126,6 +127,7 @@ int main(int argc, char **argv)
 	/* A vanished JVM shows up as EOF or EPIPE on the control socket, which ends
 	 * the container. No PDEATHSIG here: it fires when the JVM *thread* that
 	 * started us ends, not the JVM. */
+	gate_default_signals();
 	signal(SIGPIPE, SIG_IGN);
 
 	if (o.namespaces) {

@@ -39,13 +39,17 @@ struct executor {
 	uint32_t next_token;
 	int closing;
 	int ctl_dead;
+	unsigned ended;      /* running processes reaped in this round of events */
 	struct proc *idle[GATE_MAX_POOL];
 	struct proc **byid; /* GATE_MAX_ID entries */
 };
 
 /*
- * Refill the pool only after this long without events: a fork+exec competes for
- * the CPU with the instance that was just started.
+ * Refill the pool after this long without events: a fork+exec competes for the CPU
+ * with the instance that was just started, and with the JVM's work at the end of a
+ * run. Back-to-back short runs leave no quiet millisecond, though, and an empty pool
+ * puts a spawn on every start: once two of the pool are missing (runs more often than
+ * the quiet refill), a started process that ended is replaced right after its reap.
  */
 #define REFILL_DELAY_MS 1
 
@@ -329,6 +333,8 @@ static void reap(struct executor *x, struct proc *p)
 		r = gate_decode(&d, p->id);
 		x->byid[p->id] = NULL;
 		reply(x, &r);
+		if (p->running)
+			x->ended++;
 	} else {
 		drop_idle(x, p);
 		if (!x->closing && info.si_code == CLD_EXITED)
@@ -393,6 +399,7 @@ int gate_serve(int ctl, int loader_fd, unsigned pool, uint32_t hello_flags)
 			failures = x.nidle + x.nhanded > before ? 0 : failures + 1;
 			continue;
 		}
+		x.ended = 0;
 		for (i = 0; i < n; i++) {
 			if (evs[i].data.ptr == &ctl_tag) {
 				if (!x.closing)
@@ -400,6 +407,14 @@ int gate_serve(int ctl, int loader_fd, unsigned pool, uint32_t hello_flags)
 			} else {
 				reap(&x, evs[i].data.ptr);
 			}
+		}
+		/* One replacement per ended run once two of the pool are missing (REFILL_DELAY_MS). */
+		for (; x.ended && !x.closing && x.nidle + x.nhanded + 1 < x.pool_target && failures < 8;
+		     x.ended--) {
+			unsigned before = x.nidle + x.nhanded;
+
+			refill(&x);
+			failures = x.nidle + x.nhanded > before ? 0 : failures + 1;
 		}
 	}
 	free(x.byid);

@@ -43,7 +43,6 @@ int gate_harden_child(int sock, int keep, pid_t parent)
 {
 	sigset_t mask;
 	size_t i;
-	int sig;
 
 	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || getppid() != parent)
 		fail();
@@ -59,8 +58,10 @@ int gate_harden_child(int sock, int keep, pid_t parent)
 	for (i = 0; i < sizeof limits / sizeof limits[0]; i++)
 		if (gate_limit(limits[i].res, limits[i].value, limits[i].value) < 0)
 			fail();
-	for (sig = 1; sig < NSIG; sig++)
-		signal(sig, SIG_DFL); /* fails harmlessly for SIGKILL, SIGSTOP, reserved ones */
+	/* exec resets handlers but keeps ignored signals; the container ignores SIGPIPE
+	 * and nothing else (gate_default_signals at its start): one call, not one per
+	 * signal (some 60 system calls on every spawn). */
+	signal(SIGPIPE, SIG_DFL);
 	/* SIGXCPU (suspend) stays pending until the runtime can take it (DESIGN.md §6). */
 	sigemptyset(&mask);
 	sigaddset(&mask, SIGXCPU);
@@ -69,6 +70,14 @@ int gate_harden_child(int sock, int keep, pid_t parent)
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		fail();
 	return keep;
+}
+
+void gate_default_signals(void)
+{
+	int sig;
+
+	for (sig = 1; sig < NSIG; sig++)
+		signal(sig, SIG_DFL); /* fails harmlessly for SIGKILL, SIGSTOP, reserved ones */
 }
 
 int gate_spawn(int loader_fd, struct gate_spawned *out)

@@ -30,6 +30,14 @@ struct gate_spawned {
 int gate_spawn(int loader_fd, struct gate_spawned *out) __attribute__((nonnull));
 
 /**
+ * gate_default_signals: sets every signal disposition to the default. The container
+ * calls it once at its start, before it ignores SIGPIPE, so that it holds no other
+ * ignored signal (one inherited from the JVM's environment, say): exec keeps ignored
+ * signals, and gate_harden_child resets only SIGPIPE.
+ */
+void gate_default_signals(void);
+
+/**
  * gate_harden_child: the hardening every instance process gets before exec, in
  * the forked child: fd 0 := @sock, every other fd closed except @keep (moved to 1,
  * close-on-exec), rlimits, signal dispositions and mask, no_new_privs, parent-death

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,6 +22,13 @@ public final class Container implements AutoCloseable {
     /** Ids this side chooses; the container's hand-out ids start here (protocol.h). */
     private static final int MAX_ID = 32768;
     private static final long HELLO_TIMEOUT_SECONDS = 30;
+    /**
+     * How long a process whose end was taken from the process itself may take to be reaped
+     * before it is killed (a no-op for one in exit_group; its teardown takes ~0.1 ms).
+     */
+    private static final int END_GRACE_MS = 100;
+    /** How long the reader thread waits for a reply with no process watched (see watchEnd). */
+    private static final int WATCH_IDLE_MS = 1000;
 
     private final ControlSocket socket;
     private final ContainerProcess process;
@@ -30,6 +38,8 @@ public final class Container implements AutoCloseable {
     private final BitSet ids = new BitSet(MAX_ID);
     private final CompletableFuture<Reply> hello = new CompletableFuture<>();
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+    /** Processes whose end was taken early (see watchEnd), oldest first, until they are reaped. */
+    private final ConcurrentLinkedQueue<Ending> ending = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
     private int nextId = 1;
 
@@ -148,6 +158,46 @@ public final class Container implements AutoCloseable {
         return idle.size();
     }
 
+    /**
+     * Makes sure that a process whose end this side took from the process itself (a closed
+     * output and a stopped vars page, InstanceProcess#endedEarly) does end: the reader thread
+     * kills it if it has not been reaped {@link #END_GRACE_MS} later. Only a broken sandbox goes
+     * on after reporting its end; the runs that start meanwhile need not wait for its reap, and no
+     * request is sent for the processes that end as they should. The reader thread looks whenever
+     * a reply comes, and at least every {@link #WATCH_IDLE_MS} (every {@link #END_GRACE_MS} while
+     * it watches a process), so an overdue process is killed within about a second.
+     */
+    void watchEnd(Running r) {
+        ending.add(new Ending(r, System.nanoTime() + END_GRACE_MS * 1_000_000L));
+    }
+
+    /** A process being watched (watchEnd) and when its grace ends ({@link System#nanoTime()}). */
+    private record Ending(Running running, long deadline) {}
+
+    /**
+     * Drops the reaped processes from the front of {@link #ending} and has the overdue ones killed
+     * (by another thread: a request sent from the reader thread could block while nobody reads).
+     */
+    private void checkEnding() {
+        for (Ending e = ending.peek(); e != null; e = ending.peek()) {
+            boolean reaped = e.running().status().isDone();
+            if (!reaped && System.nanoTime() - e.deadline() < 0) {
+                return; // the later ones are younger
+            }
+            ending.poll();
+            if (!reaped) {
+                Running overdue = e.running();
+                CompletableFuture.runAsync(() -> {
+                    try {
+                        overdue.kill();
+                    } catch (IOException gone) {
+                        // the container is gone, and the process with it
+                    }
+                });
+            }
+        }
+    }
+
     /** An idle process the container handed out: its id and the start socket. */
     private record Idle(int id, Fd socket) {}
 
@@ -195,7 +245,15 @@ public final class Container implements AutoCloseable {
         Throwable failure = null;
         try {
             ControlSocket.Message m;
-            while ((m = socket.receive()) != null) {
+            for (;;) {
+                checkEnding();
+                // Bounded waits: a process watched while this thread waited is seen within a second.
+                if (!socket.awaitReply(ending.isEmpty() ? WATCH_IDLE_MS : END_GRACE_MS)) {
+                    continue;
+                }
+                if ((m = socket.receive()) == null) {
+                    break;
+                }
                 Reply r = m.reply();
                 if (m.fd() != null && (r.kind() != Reply.IDLE || closed)) {
                     m.fd().close();

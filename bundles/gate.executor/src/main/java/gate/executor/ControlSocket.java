@@ -88,7 +88,7 @@ final class ControlSocket {
         block.setPointer(32, controlLen > 0 ? block.share(controlAt) : null);
         block.setLong(40, controlLen);
         for (;;) {
-            long n = C.sendmsg(fd.raw(), block, LibC.MSG_NOSIGNAL);
+            long n = FdCalls.sendmsg(fd.raw(), block, LibC.MSG_NOSIGNAL);
             if (n == payload.length) {
                 return;
             }
@@ -122,7 +122,7 @@ final class ControlSocket {
             block.setLong(24, 1);
             block.setPointer(32, block.share(controlAt));
             block.setLong(40, 24);
-            long n = C.recvmsg(fd.raw(), block, LibC.MSG_CMSG_CLOEXEC);
+            long n = FdCalls.recvmsg(fd.raw(), block, LibC.MSG_CMSG_CLOEXEC);
             if (n == 0) {
                 return null;
             }
@@ -156,6 +156,11 @@ final class ControlSocket {
             }
             return new Message(Reply.decode(block.getByteArray(dataAt, Reply.SIZE)), carried);
         }
+    }
+
+    /** Waits up to {@code timeoutMillis} for a reply (or the end of the session); whether one came. */
+    boolean awaitReply(int timeoutMillis) throws IOException {
+        return fd.awaitReadable(timeoutMillis);
     }
 
     /** Ends the session: the container kills what is left and exits. */

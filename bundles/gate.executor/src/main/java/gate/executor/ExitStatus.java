@@ -15,6 +15,10 @@ import gate.engine.TrapId;
  */
 public record ExitStatus(Kind kind, int code, boolean killRequested, boolean suspendRequested,
         long cpuNanos) {
+    /** {@code GATE_EXIT_TRAP_BASE} and {@code GATE_TRAP_MAX} (protocol.h). */
+    private static final int TRAP_EXIT_BASE = 100;
+    private static final int TRAP_MAX = 30;
+
     /** {@code enum gate_status}, in wire order (1-based). */
     public enum Kind {
         /** The program exited through the runtime (returned or terminated). */
@@ -37,6 +41,26 @@ public record ExitStatus(Kind kind, int code, boolean killRequested, boolean sus
         Kind[] kinds = Kind.values();
         Kind kind = status >= 1 && status <= kinds.length ? kinds[status - 1] : Kind.LOADER;
         return new ExitStatus(kind, code, (flags & 1) != 0, (flags & 2) != 0, cpuNanos);
+    }
+
+    /**
+     * The status the container gives a process that exited with {@code exitCode} (runtime.native
+     * util.c, DESIGN.md §7): a program exit 0..3, a trap 100..130, else a loader error. Used for
+     * an end the JVM learns from the process's own channel ({@link InstanceProcess#endedEarly}).
+     */
+    static ExitStatus ofExitCode(int exitCode) {
+        if (exitCode >= 0 && exitCode <= 3) {
+            return new ExitStatus(Kind.EXIT, exitCode, false, false, 0);
+        }
+        if (exitCode >= TRAP_EXIT_BASE && exitCode <= TRAP_EXIT_BASE + TRAP_MAX) {
+            return new ExitStatus(Kind.TRAP, exitCode - TRAP_EXIT_BASE, false, false, 0);
+        }
+        return new ExitStatus(Kind.LOADER, exitCode, false, false, 0);
+    }
+
+    /** Whether {@code other} tells the same end: kind and code (flags and CPU time aside). */
+    boolean sameEnd(ExitStatus other) {
+        return kind == other.kind && code == other.code;
     }
 
     /**

@@ -27,7 +27,7 @@ public final class Fd implements AutoCloseable {
     /** Reads up to {@code len} bytes at the current position; 0 at end of file. */
     public int read(byte[] buf, int len) throws IOException {
         for (;;) {
-            long n = C.read(open(), buf, len);
+            long n = FdCalls.read(open(), buf, len);
             if (n >= 0) {
                 return (int) n;
             }
@@ -44,7 +44,7 @@ public final class Fd implements AutoCloseable {
      */
     public boolean awaitReadable(int timeoutMillis) throws IOException {
         int[] pollfd = {open(), LibC.POLLIN}; // struct pollfd: int fd; short events, revents
-        long n = C.poll(pollfd, 1, timeoutMillis);
+        long n = FdCalls.poll(pollfd, 1, timeoutMillis);
         if (n < 0) {
             int errno = Native.getLastError();
             if (errno == LibC.EINTR) {
@@ -60,7 +60,7 @@ public final class Fd implements AutoCloseable {
         byte[] rest = buf;
         int left = len;
         while (left > 0) {
-            long n = C.write(open(), rest, left);
+            long n = FdCalls.write(open(), rest, left);
             if (n < 0) {
                 int errno = Native.getLastError();
                 if (errno == LibC.EINTR) {
@@ -78,7 +78,7 @@ public final class Fd implements AutoCloseable {
         int done = 0;
         while (done < buf.length) {
             byte[] part = done == 0 ? buf : new byte[buf.length - done];
-            long n = NativeError.check("pread", C.pread(open(), part, part.length, offset + done));
+            long n = NativeError.check("pread", FdCalls.pread(open(), part, part.length, offset + done));
             if (n == 0) {
                 return;
             }
@@ -94,7 +94,7 @@ public final class Fd implements AutoCloseable {
         int done = 0;
         while (done < buf.length) {
             byte[] part = done == 0 ? buf : Arrays.copyOfRange(buf, done, buf.length);
-            done += (int) NativeError.check("pwrite", C.pwrite(open(), part, part.length, offset + done));
+            done += (int) NativeError.check("pwrite", FdCalls.pwrite(open(), part, part.length, offset + done));
         }
     }
 
@@ -163,14 +163,14 @@ public final class Fd implements AutoCloseable {
         int f = fd;
         if (f >= 0) {
             fd = -1;
-            C.close(f);
+            FdCalls.close(f);
         }
     }
 
     /** Two ends of a new pipe: [read, write]. */
     static Fd[] pipe() throws NativeError {
         int[] fds = new int[2];
-        NativeError.check("pipe2", C.pipe2(fds, LibC.O_CLOEXEC));
+        NativeError.check("pipe2", FdCalls.pipe2(fds, LibC.O_CLOEXEC));
         return new Fd[] {new Fd(fds[0]), new Fd(fds[1])};
     }
 

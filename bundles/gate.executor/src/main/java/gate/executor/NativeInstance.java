@@ -50,6 +50,8 @@ final class NativeInstance implements Instance {
     private PendingCall notStarted;
     /** The program ABI inside the sandbox (notes/s8/abi-native.md), or null: imports served here. */
     private AbiMode abi;
+    /** Set when a process's DONE contradicted the end it had reported: the sandbox misbehaved. */
+    private volatile String contradiction;
 
     private record PendingCall(int function, long[] args, FuncType type, byte[] invokePage) {}
 
@@ -400,6 +402,10 @@ final class NativeInstance implements Instance {
 
     /** One process run: the results, or null after serving a host call (resume next). */
     private long[] runOnce(boolean resume, int entry, FuncType type) throws IOException {
+        String broken = contradiction;
+        if (broken != null) {
+            throw new TrapException(TrapId.INTERNAL_ERROR, 0, List.of(broken));
+        }
         StateLayout layout = state.layout();
         tables.checkForeign();
         syncGlobals(true);
@@ -413,6 +419,8 @@ final class NativeInstance implements Instance {
                 last == null ? 0 : last.monotonicNanos());
         if (abi != null) {
             record = abi.prepare(record, state);
+        } else {
+            state.clearEnd(); // the end serve() may read from the vars page is this run's
         }
         Served served;
         try (InstanceProcess p = abi != null ? abi.launch(program.engine().executor(), text, record, state)
@@ -424,7 +432,8 @@ final class NativeInstance implements Instance {
                 interrupt(pending);
             }
             try {
-                served = abi != null ? new Served(abi.serve(p, () -> requested == TrapId.KILLED), null, false, false) : serve(p);
+                served = abi != null ? new Served(abi.serve(p, () -> requested == TrapId.KILLED), null, false, false, null)
+                        : serve(p);
             } catch (InterruptedException e) {
                 p.kill(); // the thread is told to stop: so is the program
                 throw e;
@@ -438,7 +447,7 @@ final class NativeInstance implements Instance {
             running = null;
         }
         syncGlobals(false);
-        Vars vars = state.readVars();
+        Vars vars = served.vars() != null ? served.vars() : state.readVars();
         if (vars.valid()) {
             // The vars page is writable inside the sandbox: never trust it beyond its layout.
             if (!vars.fits(layout, text.size())) {
@@ -591,16 +600,39 @@ final class NativeInstance implements Instance {
             }
             channel.proceed();
         }
-        return new Served(p.status().get(), failure, stoppedAfterCall, garbled);
+        // The process closed its output: its end is in the vars page unless it crashed or was
+        // killed (runtime.native DESIGN.md §2, "End of a run"). A kill or suspend asked for waits
+        // for the container's status, which tells whether it came first.
+        ExitStatus status = p.status().getNow(null);
+        Vars vars = null;
+        if (status == null && !garbled && requested == null) {
+            vars = state.readVars();
+            status = p.endedEarly(vars, state.layout(), program.text().size(), this::contradicted);
+            if (status != null) {
+                p.watchEnd();
+            }
+        }
+        if (status == null) {
+            status = p.status().get();
+            vars = null;
+        }
+        return new Served(status, failure, stoppedAfterCall, garbled, vars);
+    }
+
+    /** The container's status of a process that had reported its end told another (see endedEarly). */
+    private void contradicted(ExitStatus status) {
+        contradiction = "a native instance process ended as " + status + " after it had reported the end of its run";
     }
 
     /**
      * How a run ended ({@link #serve}): its status, the failure of a host call served while the
      * process waited (the process was then told to stop at the call), and whether a call was
      * served before the process had to stop after it anyway (its results are written), and
-     * whether the JVM killed the process for a message that was not a host call request.
+     * whether the JVM killed the process for a message that was not a host call request; the vars
+     * page if it was read to learn the end (else null).
      */
-    private record Served(ExitStatus status, RuntimeException failure, boolean stoppedAfterCall, boolean garbled) {}
+    private record Served(ExitStatus status, RuntimeException failure, boolean stoppedAfterCall, boolean garbled,
+            Vars vars) {}
 
     /**
      * Whether a call can be served while the process waits: a host function (not another

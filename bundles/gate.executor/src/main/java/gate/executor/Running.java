@@ -35,6 +35,11 @@ public final class Running {
         }
     }
 
+    /** Its end was taken from the process itself: it must be reaped soon (Container#watchEnd). */
+    void watchEnd() {
+        container.watchEnd(this);
+    }
+
     /** Asks the process to suspend at its next check (SIGXCPU, CPU-limit backstop). */
     public void suspend() throws IOException {
         if (!status.isDone()) {

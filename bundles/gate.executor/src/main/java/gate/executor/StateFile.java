@@ -8,6 +8,9 @@ import java.io.IOException;
  * process has ended, for state capture.
  */
 public final class StateFile implements AutoCloseable {
+    /** Offset of {@code state}, then {@code exit_code}, in the vars page (struct gate_vars). */
+    private static final long VARS_STATE = 4;
+
     private final Fd fd;
     private final StateLayout layout;
     /**
@@ -81,11 +84,27 @@ public final class StateFile implements AutoCloseable {
                 fileOffset);
     }
 
-    /** The vars page as the runtime left it. */
+    /**
+     * The vars page as the runtime left it: from the mapping if host calls made one, else with a
+     * read (an instance that never serves a host call maps nothing, and its close unmaps nothing).
+     */
     public synchronized Vars readVars() throws IOException {
         byte[] page = new byte[Vars.SIZE];
-        head().read(0, page, 0, page.length);
+        if (head != null) {
+            head.read(0, page, 0, page.length);
+        } else {
+            fd.preadFully(page, 0);
+        }
         return Vars.decode(page);
+    }
+
+    /**
+     * Sets the vars page's state to fresh and its exit code to 0 before a start: a process that
+     * ends before its loader has written the page (a loader error) must not leave the previous
+     * run's stopped state there, which would read as this run's end.
+     */
+    public void clearEnd() throws IOException {
+        writeWord(VARS_STATE, 0);
     }
 
     /** Reads {@code length} bytes of the stack region at {@code offset} from its bottom. */

@@ -135,6 +135,23 @@ class ContainerTest {
         }
     }
 
+    /**
+     * A process whose end the JVM took from the process itself and that goes on (what a broken
+     * sandbox could do: here a loop whose end nobody took, watched all the same) is killed by the
+     * reader thread once its grace is over (Container#watchEnd).
+     */
+    @Test
+    void aWatchedProcessThatDoesNotEndIsKilled() throws Exception {
+        try (TextImage text = TestPrograms.load("loop");
+                StateFile state = StateFile.create(TestPrograms.LAYOUT);
+                InstanceProcess p = executor.launch(text, TestPrograms.record(text), state)) {
+            p.watchEnd();
+            ExitStatus s = p.status().get(60, TimeUnit.SECONDS);
+            assertEquals(ExitStatus.Kind.KILLED, s.kind());
+            assertTrue(s.killRequested());
+        }
+    }
+
     @Test
     void endlessLoopIsKilled() throws Exception {
         try (TextImage text = TestPrograms.load("loop");
