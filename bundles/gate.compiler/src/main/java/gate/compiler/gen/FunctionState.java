@@ -205,6 +205,29 @@ public final class FunctionState {
         });
     }
 
+    /**
+     * Like {@link #trapIf(Condition, TrapId)} for a check that covers two traps: out of line,
+     * {@code test} sets the flags and {@code which} selects {@code first}, else {@code second}
+     * (both calls map to the current instruction).
+     */
+    public void trapIf(Condition condition, Runnable test, Condition which, TrapId first,
+            TrapId second) {
+        Label slow = new Label();
+        CondRel32.Jcc.to(code, condition, slow);
+        int codeOffset = codeOffset();
+        outOfLine(() -> {
+            slow.bind(code);
+            int start = code.position();
+            test.run();
+            Label firstTrap = new Label();
+            CondRel32.Jcc.to(code, which, firstTrap);
+            module.stubs().call(code, second);
+            firstTrap.bind(code);
+            module.stubs().call(code, first);
+            module.addTrapRange(new TrapRange(start, code.position(), function, codeOffset));
+        });
+    }
+
     /** Records a stack map entry for the current state (all operands must be in slots). */
     public void site(int textOffset, SiteKind kind, int codeOffset, int operands) {
         module.addSite(new Site(textOffset, kind, function, codeOffset, types(operands)));

@@ -234,13 +234,26 @@ public final class ModuleState {
     /**
      * Text offset of the function table: per function, 8 bytes, the low half the text offset of
      * its register entry and the high half its canonical type id (call_indirect reads it).
+     * Entry -1, right before it, is the null element's ({@link #NO_TYPE}).
      */
     public int functionTable() {
         return functionTable;
     }
 
-    /** Reserves the function table at the current position; filled by {@link #fillTable}. */
+    /**
+     * The type id of entry -1: a null table element (-1) indexes it, and no signature has
+     * this id (ids are type indices), so call_indirect's signature compare rejects null too
+     * and needs no null check of its own (it tells the traps apart out of line).
+     */
+    public static final int NO_TYPE = -1;
+
+    /**
+     * Reserves the function table at the current position, after entry -1 (offset 0,
+     * {@link #NO_TYPE}); filled by {@link #fillTable}.
+     */
     public void reserveFunctionTable() {
+        code.emit32(0);
+        code.emit32(NO_TYPE);
         functionTable = code.position();
         code.fill(0, FUNCTION_ENTRY_SIZE * functions.length);
     }
