@@ -66,7 +66,8 @@ public final class Compiler {
         // 18: function table entry -1 (type id -1) for null elements: call_indirect's signature
         // compare rejects null (no separate null check without foreign functions); call-free
         // bodies keep a third extra integer local in rsi.
-        return 18;
+        // 19: i64 operators with constants beyond imm32 read 8-byte literals (imul r64, [rip]).
+        return 19;
     }
 
     private final boolean withLzcnt;
