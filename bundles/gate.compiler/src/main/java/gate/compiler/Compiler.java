@@ -66,9 +66,10 @@ public final class Compiler {
         // 18: function table entry -1 (a type id no signature has) for null elements: call_indirect's signature
         // compare rejects null (no separate null check without foreign functions); call-free
         // bodies keep a third extra integer local in rsi.
-        // 19: i64 operators with constants beyond imm32 read 8-byte literals (imul r64, [rip]);
-        // entry -1 of the function table is the stubs' padding (functions back where 17 had them).
-        return 19;
+        // 19: i64 operators with constants beyond imm32 read 8-byte literals (imul r64, [rip]).
+        // 20: entry -1 of the function table is the stubs' padding (functions back where 17
+        // had them).
+        return 20;
     }
 
     private final boolean withLzcnt;
