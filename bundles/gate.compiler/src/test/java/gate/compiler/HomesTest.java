@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Call-free bodies keep more locals in registers (rdx, rdi, xmm7, xmm6; LocalHomes): they
+ * Call-free bodies keep more locals in registers (rdx, rdi, rsi, xmm7, xmm6; LocalHomes): they
  * compute what the interpreter does, also where arguments arrive in those registers or
  * instructions need them, and a suspension at a loop finds every local in its slot and
  * resumes from it (homes.wat).
@@ -75,6 +75,9 @@ class HomesTest {
             floats[k] = Double.doubleToRawLongBits(1.5 + k * 0.25);
         }
         check("eight", floats);
+        for (double seed : new double[] {1, 2, 17.9, 1000}) {
+            check("seven", Double.doubleToRawLongBits(seed)); // rsi as a third extra home
+        }
     }
 
     @Test

@@ -63,7 +63,7 @@ final class Calls {
     /**
      * call_indirect: bounds (INDIRECT_CALL_INDEX_OUT_OF_BOUNDS), null (NO_FUNCTION) and signature
      * (INDIRECT_CALL_SIGNATURE_MISMATCH) checks, as the interpreter orders them, with the traps
-     * out of line. The function table holds register entries ({@link ModuleState#fillTable}),
+     * out of line; without foreign functions the signature compare also rejects null. The function table holds register entries ({@link ModuleState#fillTable}),
      * so the arguments go as for a direct call; the target address waits in the table index's
      * operand slot (free, above the arguments) while they are moved.
      */
@@ -77,19 +77,26 @@ final class Calls {
         f.trapIf(Condition.AE, TrapId.INDIRECT_CALL_INDEX_OUT_OF_BOUNDS);
         RegRm.MOV.regMem(code, Size.QWORD, Reg.RCX,
                 Memory.at(Abi.MEMORY_BASE, target, 8, region.elementsOffset()));
-        RmImm8.CMP.regImm(code, Size.QWORD, Reg.RCX, -1);
-        f.trapIf(Condition.E, TrapId.NO_FUNCTION);
         AreaLayout.Region foreign = module.area().foreign();
         Label other = new Label();
         Label found = new Label();
         if (foreign.capacity() > 0) {
+            RmImm8.CMP.regImm(code, Size.QWORD, Reg.RCX, -1);
+            f.trapIf(Condition.E, TrapId.NO_FUNCTION);
             RmImm32.CMP.regImm(code, Size.DWORD, Reg.RCX, module.module().functionCount());
             CondRel32.Jcc.to(code, Condition.AE, other);
         }
         RmImm32.CMP.memImm(code, Size.DWORD,
                 Memory.at(Abi.TEXT_BASE, Reg.RCX, 8, module.functionTable() + 4),
                 module.typeId(typeIndex));
-        f.trapIf(Condition.NE, TrapId.INDIRECT_CALL_SIGNATURE_MISMATCH);
+        if (foreign.capacity() > 0) {
+            f.trapIf(Condition.NE, TrapId.INDIRECT_CALL_SIGNATURE_MISMATCH);
+        } else {
+            // Null (-1) reads entry -1, whose type id matches no signature (ModuleState.NO_TYPE):
+            // one compare for both checks; which trap it is, is decided out of line.
+            f.trapIf(Condition.NE, () -> RmImm8.CMP.regImm(code, Size.QWORD, Reg.RCX, -1),
+                    Condition.E, TrapId.NO_FUNCTION, TrapId.INDIRECT_CALL_SIGNATURE_MISMATCH);
+        }
         RegRm.MOV.regMem(code, Size.DWORD, target,
                 Memory.at(Abi.TEXT_BASE, Reg.RCX, 8, module.functionTable()));
         if (foreign.capacity() > 0) {

@@ -139,15 +139,12 @@ final class IntOps {
         } else if (b instanceof Operand.Const c && fitsImm(c.bits(), size)) {
             withImmediate(code, name, size, a, (int) c.bits());
         } else if (inPlace != null) {
-            switch (name) {
-                case ADD -> RegRm.ADD.regMem(code, size, a, inPlace);
-                case SUB -> RegRm.SUB.regMem(code, size, a, inPlace);
-                case MUL -> RegRm.IMUL.regMem(code, size, a, inPlace);
-                case AND -> RegRm.AND.regMem(code, size, a, inPlace);
-                case OR -> RegRm.OR.regMem(code, size, a, inPlace);
-                case XOR -> RegRm.XOR.regMem(code, size, a, inPlace);
-                default -> RegRm.CMP.regMem(code, size, a, inPlace);
-            }
+            withMemory(code, name, size, a, inPlace);
+        } else if (b instanceof Operand.Const c) {
+            // A 64-bit constant beyond imm32 (mix functions' multipliers): one instruction
+            // reading an 8-byte literal after the function instead of a MOV imm64 into a
+            // second register first.
+            f.withLiteral(c.bits(), literal -> withMemory(code, name, size, a, literal));
         } else {
             Reg r = f.toGp(b);
             switch (name) {
@@ -168,6 +165,19 @@ final class IntOps {
             f.push(Operand.Flags.of(condition(name)));
         } else {
             f.pushGp(type, a);
+        }
+    }
+
+    /** {@code reg <- reg op [mem]} (or {@code cmp reg, [mem]} for comparisons). */
+    private static void withMemory(CodeBuffer code, Op name, Size size, Reg a, Memory source) {
+        switch (name) {
+            case ADD -> RegRm.ADD.regMem(code, size, a, source);
+            case SUB -> RegRm.SUB.regMem(code, size, a, source);
+            case MUL -> RegRm.IMUL.regMem(code, size, a, source);
+            case AND -> RegRm.AND.regMem(code, size, a, source);
+            case OR -> RegRm.OR.regMem(code, size, a, source);
+            case XOR -> RegRm.XOR.regMem(code, size, a, source);
+            default -> RegRm.CMP.regMem(code, size, a, source);
         }
     }
 

@@ -87,16 +87,17 @@ final class LocalHomes {
     }
 
     /**
-     * A body without calls needs fewer operand registers than there are: two more integer
-     * locals can live in rdx and rdi ({@code gp}: when no instruction claims them or calls a
-     * runtime slot that clobbers rdi; the loop suspension path stores and reloads every home),
-     * keeping at least four operand registers, and two more float locals in xmm7 and xmm6
-     * (runtime slots never touch vector registers).
+     * A body without calls needs fewer operand registers than there are: three more integer
+     * locals can live in rdx, rdi and rsi ({@code gp}: when no instruction claims them or calls
+     * a runtime slot that clobbers rdi or rsi; the loop suspension path stores and reloads every
+     * home), keeping r8, r11 and rax for operands (select, the widest instruction left, holds
+     * three registers at once; deeper operand stacks spill), or only rdx when r8 is a home, and
+     * two more float locals in xmm7 and xmm6 (runtime slots never touch vector registers).
      */
     private static void extraHomes(FunctionState f, long[] weight, boolean gp,
             boolean firstHome, RegisterArgs args) {
         Reg[] extra = !gp ? new Reg[0] : firstHome ? new Reg[] {Reg.RDX}
-                : new Reg[] {Reg.RDX, Reg.RDI};
+                : new Reg[] {Reg.RDX, Reg.RDI, Reg.RSI};
         for (Reg home : extra) {
             int best = heaviest(f, weight, false);
             if (best < 0) {

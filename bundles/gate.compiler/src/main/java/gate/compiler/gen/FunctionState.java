@@ -43,7 +43,7 @@ public final class FunctionState {
     private final LocalRegisters homes;
     private final List<Runnable> outOfLine = new ArrayList<>();
     private final List<Runnable> dataAfter = new ArrayList<>();
-    /** Float literals by bits, with the displacement fields that load them (in order). */
+    /** Literals by bits, with the displacement fields that read them (in order). */
     private final java.util.Map<Long, List<Integer>> literals = new java.util.LinkedHashMap<>();
     private int maxDepth;
     private int maxOutgoing;
@@ -201,6 +201,29 @@ public final class FunctionState {
             slow.bind(code);
             int start = code.position();
             module.stubs().call(code, trap);
+            module.addTrapRange(new TrapRange(start, code.position(), function, codeOffset));
+        });
+    }
+
+    /**
+     * Like {@link #trapIf(Condition, TrapId)} for a check that covers two traps: out of line,
+     * {@code test} sets the flags and {@code which} selects {@code first}, else {@code second}
+     * (both calls map to the current instruction).
+     */
+    public void trapIf(Condition condition, Runnable test, Condition which, TrapId first,
+            TrapId second) {
+        Label slow = new Label();
+        CondRel32.Jcc.to(code, condition, slow);
+        int codeOffset = codeOffset();
+        outOfLine(() -> {
+            slow.bind(code);
+            int start = code.position();
+            test.run();
+            Label firstTrap = new Label();
+            CondRel32.Jcc.to(code, which, firstTrap);
+            module.stubs().call(code, second);
+            firstTrap.bind(code);
+            module.stubs().call(code, first);
             module.addTrapRange(new TrapRange(start, code.position(), function, codeOffset));
         });
     }
@@ -652,15 +675,23 @@ public final class FunctionState {
             XmmRm.XORPS.regReg(code, reg, reg);
             return;
         }
-        XmmRm.MOVSD.regMem(code, reg, Memory.rip(code.position()));
-        int field = code.position() - 4; // no bytes follow the displacement
+        withLiteral(bits, literal -> XmmRm.MOVSD.regMem(code, reg, literal));
+    }
+
+    /**
+     * Emits one instruction that reads {@code bits} from an 8-byte literal after the function
+     * ({@code emit} gets its rip-relative operand; no immediate may follow the displacement).
+     */
+    public void withLiteral(long bits, java.util.function.Consumer<Memory> emit) {
+        emit.accept(Memory.rip(code.position()));
+        int field = code.position() - 4; // the displacement ends the instruction
         if (literals.isEmpty()) {
             dataAfter(this::emitLiterals);
         }
         literals.computeIfAbsent(bits, k -> new ArrayList<>()).add(field);
     }
 
-    /** The float literals, 8-byte aligned, and the displacements that address them. */
+    /** The literals, 8-byte aligned, and the displacements that address them. */
     private void emitLiterals() {
         code.fill(0xCC, -code.position() & 7);
         for (var e : literals.entrySet()) {

@@ -234,13 +234,32 @@ public final class ModuleState {
     /**
      * Text offset of the function table: per function, 8 bytes, the low half the text offset of
      * its register entry and the high half its canonical type id (call_indirect reads it).
+     * The 4 bytes right before it are the type id of entry -1, the null element's: never a
+     * type id ({@link #reserveFunctionTable}).
      */
     public int functionTable() {
         return functionTable;
     }
 
-    /** Reserves the function table at the current position; filled by {@link #fillTable}. */
+    /**
+     * A type id no signature has (ids are type indices): a null table element (-1) reads the
+     * type id of entry -1, the 4 bytes before the function table, and they are never an id,
+     * so call_indirect's signature compare rejects null too and needs no null check of its
+     * own (it tells the traps apart out of line). Entry -1's offset half is never read.
+     */
+    public static final int NO_TYPE = -1;
+
+    /**
+     * Reserves the function table at the current position; filled by {@link #fillTable}.
+     * The trap stubs' int3 padding (0xCCCCCCCC, negative) before it serves as entry -1's type
+     * id as it is, which keeps every function where it was (the hot loops of some programs are
+     * sensitive to their placement); anything that could be an id gets {@link #NO_TYPE} after it.
+     */
     public void reserveFunctionTable() {
+        int before = code.position() >= 4 ? code.read32(code.position() - 4) : 0;
+        if (before >= 0 && before < typeIds.length) {
+            code.emit32(NO_TYPE);
+        }
         functionTable = code.position();
         code.fill(0, FUNCTION_ENTRY_SIZE * functions.length);
     }
