@@ -69,7 +69,9 @@ public final class Compiler {
         // 19: i64 operators with constants beyond imm32 read 8-byte literals (imul r64, [rip]).
         // 20: entry -1 of the function table is the stubs' padding (functions back where 17
         // had them).
-        return 20;
+        // 21: the headers of tight loops (TightLoop: small, innermost, call-free) start a
+        // 16-byte fetch block.
+        return 21;
     }
 
     private final boolean withLzcnt;

@@ -6,6 +6,7 @@ import gate.compiler.gen.FunctionState;
 import gate.compiler.gen.Operand;
 import gate.compiler.gen.Site;
 import gate.compiler.gen.SiteKind;
+import gate.compiler.gen.TightLoop;
 import gate.compiler.x86.Abi;
 import gate.compiler.x86.SuspendCheck;
 import gate.compiler.x86.enc.CodeBuffer;
@@ -15,6 +16,7 @@ import gate.compiler.x86.enc.Condition;
 import gate.compiler.x86.enc.Label;
 import gate.compiler.x86.enc.Memory;
 import gate.compiler.x86.enc.NoOperand;
+import gate.compiler.x86.enc.Nops;
 import gate.compiler.x86.enc.Reg;
 import gate.compiler.x86.enc.RegInOpcode;
 import gate.compiler.x86.enc.RegMem;
@@ -56,13 +58,19 @@ final class Control {
                 type.params(), type.results()));
     }
 
-    /** A loop's header carries the suspend check (runtime.native DESIGN.md §6). */
-    static void loop(FunctionState f, int blockType, int bodyOffset) {
+    /**
+     * A loop's header carries the suspend check (runtime.native DESIGN.md §6). A {@link
+     * TightLoop}'s header starts a 32-byte block; the padding runs once, on entry.
+     */
+    static void loop(FunctionState f, int blockType, int bodyOffset, boolean tight) {
         FuncType type = blockType(f, blockType);
         f.spillAll();
         ControlFrame frame = new ControlFrame(ControlFrame.Kind.LOOP,
                 f.depth() - type.params().size(), type.params(), type.results());
         f.pushControl(frame);
+        if (tight) {
+            Nops.align(f.code(), TightLoop.ALIGNMENT);
+        }
         frame.label().bind(f.code());
         f.lookahead().straightLoop(frame);
         if (!f.homes().any()) {

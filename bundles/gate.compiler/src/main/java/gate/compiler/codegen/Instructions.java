@@ -2,6 +2,7 @@ package gate.compiler.codegen;
 
 import gate.compiler.gen.FunctionState;
 import gate.wasm.ValType;
+import gate.compiler.gen.TightLoop;
 import gate.wasm.code.CodeReader;
 import gate.wasm.code.Opcode;
 
@@ -21,7 +22,7 @@ final class Instructions {
             case BLOCK -> Control.block(f, r.blockType());
             case LOOP -> {
                 int type = r.blockType();
-                Control.loop(f, type, r.position());
+                Control.loop(f, type, r.position(), TightLoop.at(r.bytes(), r.position(), r.limit()));
             }
             case IF -> Control.ifThen(f, r.blockType());
             case ELSE -> Control.elseBranch(f);
