@@ -194,15 +194,7 @@ public final class FunctionState {
      * the common path falls through; the call maps to the current instruction.
      */
     public void trapIf(Condition condition, TrapId trap) {
-        Label slow = new Label();
-        CondRel32.Jcc.to(code, condition, slow);
-        int codeOffset = codeOffset();
-        outOfLine(() -> {
-            slow.bind(code);
-            int start = code.position();
-            module.stubs().call(code, trap);
-            module.addTrapRange(new TrapRange(start, code.position(), function, codeOffset));
-        });
+        trapOutOfLine(condition, () -> module.stubs().call(code, trap));
     }
 
     /**
@@ -212,18 +204,25 @@ public final class FunctionState {
      */
     public void trapIf(Condition condition, Runnable test, Condition which, TrapId first,
             TrapId second) {
-        Label slow = new Label();
-        CondRel32.Jcc.to(code, condition, slow);
-        int codeOffset = codeOffset();
-        outOfLine(() -> {
-            slow.bind(code);
-            int start = code.position();
+        trapOutOfLine(condition, () -> {
             test.run();
             Label firstTrap = new Label();
             CondRel32.Jcc.to(code, which, firstTrap);
             module.stubs().call(code, second);
             firstTrap.bind(code);
             module.stubs().call(code, first);
+        });
+    }
+
+    /** A branch on {@code condition} to {@code traps}, emitted out of line and mapped to the current instruction. */
+    private void trapOutOfLine(Condition condition, Runnable traps) {
+        Label slow = new Label();
+        CondRel32.Jcc.to(code, condition, slow);
+        int codeOffset = codeOffset();
+        outOfLine(() -> {
+            slow.bind(code);
+            int start = code.position();
+            traps.run();
             module.addTrapRange(new TrapRange(start, code.position(), function, codeOffset));
         });
     }
