@@ -105,14 +105,9 @@ class NativeStackTest {
         locals[1] = 100; // $acc
         frames.set(1, new InstanceState.Frame(inner.functionIndex(), inner.codeOffset(), locals,
                 inner.operands()));
-        try (com.sun.jna.Memory stack = new com.sun.jna.Memory(1 << 16)) {
-            long base = com.sun.jna.Pointer.nativeValue(stack);
-            NativeStack.Rebuilt rebuilt = new NativeStack(program, module).rebuild(frames,
-                    (address, value) -> stack.setLong(address - base, value), base + (1 << 16), runner.textBase(), runner.unwindAddress());
-            assertEquals(-1, runner.resume(rebuilt.sp(), base + 4096));
-            assertEquals(5 + 100 + 3 + 2 + 1,
-                    (int) stack.getLong(rebuilt.outermostRbp() + 16 - base));
-        }
+        ModuleRunner.Outcome resumed = runner.resumeRebuilt(frames);
+        assertEquals(-1, resumed.trap());
+        assertEquals(5 + 100 + 3 + 2 + 1, (int) resumed.results()[0]);
     }
 
     @Test
@@ -147,14 +142,9 @@ class NativeStackTest {
         assertEquals(fib, frames.get(0).functionIndex());
         assertEquals(body.codeStart() - body.bodyStart(), frames.get(0).codeOffset());
         assertArrayEquals(new long[] {10, 0}, frames.get(0).locals());
-        try (com.sun.jna.Memory stack = new com.sun.jna.Memory(1 << 16)) {
-            long base = com.sun.jna.Pointer.nativeValue(stack);
-            NativeStack.Rebuilt rebuilt = new NativeStack(program, module).rebuild(frames,
-                    (address, value) -> stack.setLong(address - base, value), base + (1 << 16),
-                    runner.textBase(), runner.unwindAddress());
-            assertEquals(-1, runner.resume(rebuilt.sp(), base + 4096));
-            assertEquals(55, (int) stack.getLong(rebuilt.outermostRbp() + 16 - base));
-        }
+        ModuleRunner.Outcome resumed = runner.resumeRebuilt(frames);
+        assertEquals(-1, resumed.trap());
+        assertEquals(55, (int) resumed.results()[0]);
     }
 
     /**
@@ -191,14 +181,9 @@ class NativeStackTest {
         for (int k = n; k != 0; k--) {
             s = Integer.rotateLeft(s, k) + k;
         }
-        try (com.sun.jna.Memory stack = new com.sun.jna.Memory(1 << 16)) {
-            long base = com.sun.jna.Pointer.nativeValue(stack);
-            NativeStack.Rebuilt rebuilt = new NativeStack(program, module).rebuild(frames,
-                    (address, value) -> stack.setLong(address - base, value), base + (1 << 16),
-                    runner.textBase(), runner.unwindAddress());
-            assertEquals(-1, runner.resume(rebuilt.sp(), base + 4096));
-            assertEquals(s, (int) stack.getLong(rebuilt.outermostRbp() + 16 - base));
-        }
+        ModuleRunner.Outcome resumed = runner.resumeRebuilt(frames);
+        assertEquals(-1, resumed.trap());
+        assertEquals(s, (int) resumed.results()[0]);
     }
 
     @Test

@@ -42,6 +42,11 @@ final class Differential implements AutoCloseable {
                 .instantiate(Imports.NONE, InstanceLimits.DEFAULT);
     }
 
+    /** The compiled side, for tests that also suspend and resume it. */
+    ModuleRunner runner() {
+        return runner;
+    }
+
     FuncType type(String export) {
         return module.functionType(module.export(export).index());
     }

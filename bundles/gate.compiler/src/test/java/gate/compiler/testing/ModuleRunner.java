@@ -6,6 +6,7 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import gate.compiler.CompiledProgram;
+import gate.compiler.NativeStack;
 import gate.compiler.gen.AreaLayout;
 import gate.compiler.x86.RuntimeSlot;
 import gate.compiler.x86.enc.CodeBuffer;
@@ -23,6 +24,7 @@ import gate.compiler.x86.enc.CondRel8;
 import gate.compiler.x86.enc.Condition;
 import gate.compiler.x86.enc.Label;
 import gate.engine.InstanceLimits;
+import gate.engine.InstanceState;
 import gate.engine.Values;
 import gate.wasm.ConstExpr;
 import gate.wasm.DataSegment;
@@ -69,6 +71,7 @@ public final class ModuleRunner implements AutoCloseable {
         Reg.R15);
 
     private final CompiledProgram program;
+    private final Module module;
     private final Pointer code;
     private final long codeLength;
     private final Pointer reserve;
@@ -78,6 +81,7 @@ public final class ModuleRunner implements AutoCloseable {
 
     public ModuleRunner(CompiledProgram program, Module module) {
         this.program = program;
+        this.module = module;
         byte[] text = program.text();
         codeLength = AREA + ((text.length + 0xfffL) & ~0xfffL);
         code = LIBC.mmap(null, codeLength, 7, 0x22, -1, 0);
@@ -215,6 +219,22 @@ public final class ModuleRunner implements AutoCloseable {
         resume.invokeLong(new Object[] {sp, stackLimit, (long) program.resume(), 0L,
             memoryBase});
         return code.getInt(TRAP_CELL);
+    }
+
+    /**
+     * Rebuilds {@code frames} (engine-neutral, outermost first) on a fresh 64 KiB stack with
+     * {@link NativeStack#rebuild} and resumes them (the stack limit 4 KiB above its bottom).
+     * The outcome holds the trap id or -1 and, after a return, the outermost frame's result word.
+     */
+    public Outcome resumeRebuilt(List<InstanceState.Frame> frames) {
+        try (Memory stack = new Memory(1 << 16)) {
+            long base = Pointer.nativeValue(stack);
+            NativeStack.Rebuilt rebuilt = new NativeStack(program, module).rebuild(frames,
+                    (address, value) -> stack.setLong(address - base, value), base + (1 << 16), textBase(),
+                    unwindAddress());
+            int trap = resume(rebuilt.sp(), base + 4096);
+            return new Outcome(new long[] {stack.getLong(rebuilt.outermostRbp() + 16 - base)}, trap);
+        }
     }
 
     /** Stack pointer at the last trap call (pointing at its return address). */
