@@ -64,43 +64,11 @@ class EngineChoiceTest {
         }
     }
 
-    /** The interpreter under the name "native", counting the programs it compiles. */
-    public static final class CountingNative implements Engine {
-        private final Engine interp = Engines.all().get("interp");
-        final java.util.concurrent.atomic.AtomicInteger compiled = new java.util.concurrent.atomic.AtomicInteger();
-
-        @Override
-        public String name() {
-            return "native";
-        }
-
-        @Override
-        public Program compile(Module module) {
-            compiled.incrementAndGet();
-            return interp.compile(module);
-        }
-
-        @Override
-        public MemoryExtern createMemory(MemoryType type) {
-            return interp.createMemory(type);
-        }
-
-        @Override
-        public TableExtern createTable(TableType type) {
-            return interp.createTable(type);
-        }
-
-        @Override
-        public GlobalExtern createGlobal(GlobalType type, long value) {
-            return interp.createGlobal(type, value);
-        }
-    }
-
     @Test
     void defaultIsNativeWhenItCanRun() throws Exception {
         ExecutorService executor = InstanceRunner.newServiceExecutor();
         try {
-            var preferred = new CountingNative();
+            var preferred = new CountingEngine("native");
             var engines = Map.<String, Engine>of("native", preferred, "interp", Engines.all().get("interp"));
             var command = new RunCommand(() -> engines, new InstanceRunner(new MapDirectory(), executor));
             var out = new ByteArrayOutputStream();
@@ -109,12 +77,12 @@ class EngineChoiceTest {
                     new PrintStream(err, true, StandardCharsets.UTF_8));
             assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
             assertEquals("hello, world\n", out.toString(StandardCharsets.UTF_8));
-            assertEquals(1, preferred.compiled.get(), "the default engine compiled the program");
+            assertEquals(1, preferred.compiled(), "the default engine compiled the program");
 
             status = command.run(List.of("--engine", "interp", Programs.wasm("hello")),
                     new ByteArrayInputStream(new byte[0]), out, new PrintStream(err, true, StandardCharsets.UTF_8));
             assertEquals(0, status);
-            assertEquals(1, preferred.compiled.get(), "--engine interp did not use the default engine");
+            assertEquals(1, preferred.compiled(), "--engine interp did not use the default engine");
         } finally {
             executor.shutdownNow();
         }

@@ -5,54 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import gate.engine.Engine;
-import gate.engine.GlobalExtern;
-import gate.engine.MemoryExtern;
 import gate.engine.Program;
-import gate.engine.TableExtern;
-import gate.interp.InterpreterEngine;
 import gate.wasm.GateException;
-import gate.wasm.GlobalType;
-import gate.wasm.MemoryType;
 import gate.wasm.Module;
-import gate.wasm.TableType;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** A module started again is not compiled again, and only the very same bytes find a kept program. */
 class LoadedProgramsTest {
-    /** The interpreter, counting its compilations. */
-    static final class Counting implements Engine {
-        private final Engine inner = new InterpreterEngine();
-        int compiled;
-
-        @Override
-        public String name() {
-            return "counting";
-        }
-
-        @Override
-        public Program compile(Module module) {
-            compiled++;
-            return inner.compile(module);
-        }
-
-        @Override
-        public MemoryExtern createMemory(MemoryType type) {
-            return inner.createMemory(type);
-        }
-
-        @Override
-        public TableExtern createTable(TableType type) {
-            return inner.createTable(type);
-        }
-
-        @Override
-        public GlobalExtern createGlobal(GlobalType type, long value) {
-            return inner.createGlobal(type, value);
-        }
-    }
-
     /** An empty module with one custom section named {@code name} (one byte per character). */
     static byte[] module(String name) {
         byte[] bytes = new byte[8 + 3 + name.length()];
@@ -66,45 +26,45 @@ class LoadedProgramsTest {
 
     @Test
     void theSameBytesFindTheKeptProgram() {
-        var engine = new Counting();
+        var engine = new CountingEngine("counting");
         var programs = new LoadedPrograms(8, 1 << 20);
         Program first = programs.load(engine, module("a"));
         assertSame(first, programs.load(engine, module("a")));
-        assertEquals(1, engine.compiled);
+        assertEquals(1, engine.compiled());
         Program other = programs.load(engine, module("b"));
         assertNotSame(first, other);
-        assertEquals(2, engine.compiled);
+        assertEquals(2, engine.compiled());
         assertSame(first, programs.load(engine, module("a")));
-        assertEquals(2, engine.compiled);
+        assertEquals(2, engine.compiled());
     }
 
     @Test
     void eachEngineHasItsOwnPrograms() {
-        var one = new Counting();
-        var two = new Counting();
+        var one = new CountingEngine("counting");
+        var two = new CountingEngine("counting");
         var programs = new LoadedPrograms(8, 1 << 20);
         programs.load(one, module("a"));
         programs.load(two, module("a"));
-        assertEquals(1, one.compiled);
-        assertEquals(1, two.compiled);
+        assertEquals(1, one.compiled());
+        assertEquals(1, two.compiled());
     }
 
     @Test
     void theKeptProgramOwnsItsBytes() {
-        var engine = new Counting();
+        var engine = new CountingEngine("counting");
         var programs = new LoadedPrograms(8, 1 << 20);
         byte[] caller = module("a");
         Program first = programs.load(engine, caller);
         System.arraycopy(module("b"), 0, caller, 0, caller.length); // the caller reuses its array
         assertNotSame(first, programs.load(engine, caller));
-        assertEquals(2, engine.compiled);
+        assertEquals(2, engine.compiled());
         assertSame(first, programs.load(engine, module("a")));
         assertEquals(Arrays.toString(module("a")), Arrays.toString(first.module().bytes()));
     }
 
     @Test
     void rejectedModulesAreNotKept() {
-        var engine = new Counting();
+        var engine = new CountingEngine("counting");
         var programs = new LoadedPrograms(8, 1 << 20);
         byte[] broken = {0, 'a', 's', 'm', 2, 0, 0, 0};
         assertThrows(GateException.class, () -> programs.load(engine, broken));
@@ -114,7 +74,7 @@ class LoadedProgramsTest {
 
     @Test
     void theLeastRecentlyUsedGoFirst() {
-        var engine = new Counting();
+        var engine = new CountingEngine("counting");
         var programs = new LoadedPrograms(2, 1 << 20);
         Program a = programs.load(engine, module("a"));
         programs.load(engine, module("b"));
@@ -122,18 +82,18 @@ class LoadedProgramsTest {
         programs.load(engine, module("c")); // b goes
         assertEquals(2, programs.size());
         assertSame(a, programs.load(engine, module("a")));
-        assertEquals(3, engine.compiled);
+        assertEquals(3, engine.compiled());
         programs.load(engine, module("b"));
-        assertEquals(4, engine.compiled);
+        assertEquals(4, engine.compiled());
     }
 
     @Test
     void modulesOverTheByteBoundAreNotKept() {
-        var engine = new Counting();
+        var engine = new CountingEngine("counting");
         var programs = new LoadedPrograms(8, 12);
         programs.load(engine, module("long name"));
         programs.load(engine, module("long name"));
-        assertEquals(2, engine.compiled);
+        assertEquals(2, engine.compiled());
         assertEquals(0, programs.size());
     }
 }
