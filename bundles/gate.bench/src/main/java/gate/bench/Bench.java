@@ -1,9 +1,11 @@
 package gate.bench;
 
+import gate.wasm.GateException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Measures one benchmark file on one target: compiles once, then runs the function {@code runs}
@@ -15,7 +17,8 @@ public final class Bench {
 
     /**
      * @throws IOException when the file cannot be read
-     * @throws IllegalStateException when a result differs from the expected checksum
+     * @throws GateException when the module is malformed or invalid
+     * @throws IllegalStateException when a result differs from the expected checksum or a run failed
      */
     public static Measurement measure(BenchTarget target, Path file, String display, String function, int runs)
             throws IOException {
@@ -29,26 +32,19 @@ public final class Bench {
      */
     public static Measurement measure(BenchTarget target, Path file, String display, String function, int warmup,
             int runs) throws IOException {
-        byte[] wasm = Files.readAllBytes(file);
-        Long expected = expected(file);
-        long start = System.nanoTime();
-        BenchTarget.Compiled compiled = target.compile(wasm);
-        double compileMs = millisSince(start);
-        double[] times = new double[runs];
-        long result = 0;
-        for (int i = -warmup; i < runs; i++) {
-            BenchTarget.Call call = compiled.instantiate(function);
-            long t = System.nanoTime();
-            result = call.call();
-            if (i >= 0) {
-                times[i] = millisSince(t);
-            }
-            if (expected != null && result != expected) {
-                throw new IllegalStateException(display + " on " + target.name() + ": checksum "
-                        + Long.toUnsignedString(result) + ", expected " + Long.toUnsignedString(expected));
-            }
+        SideBySide.Result result = new SideBySide(List.of(new TargetContender(target)), function, warmup, runs)
+                .measure(file, display);
+        if (result.failures().isEmpty()) {
+            return result.measurements().get(0);
         }
-        return Measurement.of(display, target.name(), compileMs, times, result);
+        Exception cause = result.failures().get(0).cause();
+        if (cause instanceof IOException io) {
+            throw io;
+        }
+        if (cause instanceof GateException invalid) {
+            throw invalid;
+        }
+        throw new IllegalStateException(display + " on " + target.name() + ": " + cause.getMessage(), cause);
     }
 
     /** The checksum in {@code NAME.expected} beside {@code NAME.wasm}, or null when there is none. */
@@ -64,9 +60,5 @@ public final class Bench {
         } catch (NumberFormatException e) {
             throw new IOException(file + ": not an unsigned decimal checksum: " + text, e);
         }
-    }
-
-    private static double millisSince(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e6;
     }
 }

@@ -143,7 +143,7 @@ public final class Main {
                     case NodeContender.LIFTOFF -> contenders.add(new NodeContender(node, true));
                     case NodeContender.DEFAULT -> contenders.add(new NodeContender(node, false));
                     default -> {
-                        contenders.add(new GateContender(new GateTarget(Engines.find(name))));
+                        contenders.add(new TargetContender(new GateTarget(Engines.find(name))));
                         gate.add(name);
                     }
                 }
@@ -152,7 +152,7 @@ public final class Main {
             err.println("gate bench: " + e.getMessage());
             return 2;
         }
-        SideBySide bench = new SideBySide(contenders, function, warmup, runs, err);
+        SideBySide bench = new SideBySide(contenders, function, warmup, runs);
         RatioTable table = new RatioTable(names, gate);
         int status = 0;
         String loadBefore = LoadAverage.read();
@@ -161,12 +161,13 @@ public final class Main {
                 err.println("gate bench: " + file + ": " + (warmup + runs) + " rounds of " + names.size() + " engines");
                 try {
                     SideBySide.Result result = bench.measure(Path.of(file), file);
+                    for (SideBySide.Failure f : result.failures()) {
+                        err.println("gate bench: " + file + " on " + f.engine() + ": " + f.cause().getMessage());
+                        status = 1;
+                    }
                     for (Measurement m : result.measurements()) {
                         out.println(m.line());
                         table.add(m);
-                    }
-                    if (!result.allSucceeded()) {
-                        status = 1;
                     }
                 } catch (IOException e) {
                     err.println("gate bench: " + file + ": " + e.getMessage());

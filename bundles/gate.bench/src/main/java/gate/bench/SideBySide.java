@@ -1,7 +1,6 @@
 package gate.bench;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,14 +17,12 @@ final class SideBySide {
     private final String function;
     private final int warmup;
     private final int runs;
-    private final PrintStream err;
 
-    SideBySide(List<Contender> contenders, String function, int warmup, int runs, PrintStream err) {
+    SideBySide(List<Contender> contenders, String function, int warmup, int runs) {
         this.contenders = List.copyOf(contenders);
         this.function = function;
         this.warmup = warmup;
         this.runs = runs;
-        this.err = err;
     }
 
     /** A contender's work on the current file. */
@@ -44,21 +41,20 @@ final class SideBySide {
     }
 
     /**
-     * The measurements of every contender that ran {@code file} to the end, in contender order;
-     * each failure is reported on the error stream as {@code gate bench: FILE on ENGINE: reason}.
+     * The measurements of every contender that ran {@code file} to the end, and the failures of
+     * the others, each in contender order. A contender that fails is not called again.
      *
-     * @return the measurements, and whether all contenders succeeded
+     * @throws IOException when {@code NAME.expected} beside the file cannot be read
      */
     Result measure(Path file, String display) throws IOException {
         Long expected = Bench.expected(file);
         List<Entry> entries = new ArrayList<>();
-        boolean ok = true;
+        List<Failure> failures = new ArrayList<>();
         for (Contender c : contenders) {
             try {
                 entries.add(new Entry(c, c.prepare(file, function), runs));
             } catch (IOException | RuntimeException e) {
-                fail(display, c.name(), e);
-                ok = false;
+                failures.add(new Failure(c.name(), e));
             }
         }
         int n = entries.size();
@@ -80,9 +76,8 @@ final class SideBySide {
                     }
                     e.result = s.result();
                 } catch (IOException | RuntimeException x) {
-                    fail(display, e.contender.name(), x);
+                    failures.add(new Failure(e.contender.name(), x));
                     e.failed = true;
-                    ok = false;
                 }
             }
         }
@@ -92,13 +87,12 @@ final class SideBySide {
                 measured.add(Measurement.of(display, e.contender.name(), e.prepared.compileMs(), e.times, e.result));
             }
         }
-        return new Result(measured, ok);
-    }
-
-    private void fail(String display, String engine, Exception e) {
-        err.println("gate bench: " + display + " on " + engine + ": " + e.getMessage());
+        return new Result(measured, failures);
     }
 
     /** What {@link #measure} returns. */
-    record Result(List<Measurement> measurements, boolean allSucceeded) {}
+    record Result(List<Measurement> measurements, List<Failure> failures) {}
+
+    /** Why {@code engine} stopped on a file: a failed prepare or call, or a wrong checksum. */
+    record Failure(String engine, Exception cause) {}
 }

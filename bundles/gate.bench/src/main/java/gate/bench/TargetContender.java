@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A Gate engine of this JVM as a {@link Contender}; its compile time includes decoding and validation. */
-final class GateContender implements Contender {
+/**
+ * A {@link BenchTarget} of this JVM (a Gate engine; Chicory in the tests) as a {@link Contender};
+ * a Gate engine's compile time includes decoding and validation.
+ */
+final class TargetContender implements Contender {
     private final BenchTarget target;
 
-    GateContender(BenchTarget target) {
+    TargetContender(BenchTarget target) {
         this.target = target;
     }
 
